@@ -2,6 +2,7 @@ package io.commercesync.core.state;
 
 import io.commercesync.core.pipeline.IdempotencyKey;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The durable record of which effects were applied. Together with the sink's lookup it turns
@@ -22,8 +23,34 @@ public interface IdempotencyLedger {
    */
   LedgerEntry begin(IdempotencyKey key, String payloadHash);
 
-  /** Marks {@code key} done as {@code remoteId}. */
+  /** Marks {@code key} done as {@code remoteId}, durably before returning. */
   void markDone(IdempotencyKey key, String remoteId);
+
+  /**
+   * {@link #begin} whose result completes once the entry is durable. A store with group commit batches
+   * concurrent calls into one transaction (one fsync for many records); the default runs {@link #begin}.
+   */
+  default CompletableFuture<LedgerEntry> beginAsync(IdempotencyKey key, String payloadHash) {
+    try {
+      return CompletableFuture.completedFuture(begin(key, payloadHash));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * {@link #markDone} whose result completes once the entry is durable; batched like
+   * {@link #beginAsync}. Losing it in a crash is safe: the entry stays pending and the sink's lookup
+   * reconciles it on the next run.
+   */
+  default CompletableFuture<Void> markDoneAsync(IdempotencyKey key, String remoteId) {
+    try {
+      markDone(key, remoteId);
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /** Marks {@code key} failed permanently (its record is in the dead-letter store). */
   void markFailed(IdempotencyKey key);

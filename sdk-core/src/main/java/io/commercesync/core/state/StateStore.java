@@ -26,6 +26,9 @@ public interface StateStore extends AutoCloseable {
 
   ReceivedEvents receivedEvents();
 
+  /** Claims on work shared by several instances. */
+  Leases leases();
+
   /** Releases connections and files. */
   @Override
   void close();

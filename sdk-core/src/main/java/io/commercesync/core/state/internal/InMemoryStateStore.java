@@ -13,9 +13,14 @@ import io.commercesync.core.state.DeadLetters;
 import io.commercesync.core.state.Fingerprints;
 import io.commercesync.core.state.IdempotencyLedger;
 import io.commercesync.core.state.LedgerEntry;
+import io.commercesync.core.state.Leases;
 import io.commercesync.core.state.ReceivedEvents;
 import io.commercesync.core.state.StateStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +40,10 @@ public final class InMemoryStateStore implements StateStore {
   private final Map<String, ExternalRef> links = new ConcurrentHashMap<>();
   private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
   private final Map<String, Instant> events = new ConcurrentHashMap<>();
+  private final Map<String, Lease> leases = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+
+  private record Lease(String owner, Instant expiresAt) {}
 
   public InMemoryStateStore() {
     this(Clock.systemUTC());
@@ -51,6 +59,7 @@ public final class InMemoryStateStore implements StateStore {
   private final CrossReferences linkFacet = new LinkFacet();
   private final Fingerprints fingerprintFacet = new FingerprintFacet();
   private final ReceivedEvents eventFacet = new EventFacet();
+  private final Leases leaseFacet = new LeaseFacet();
 
   @Override public Checkpoints checkpoints() { return checkpointFacet; }
   @Override public IdempotencyLedger ledger() { return ledgerFacet; }
@@ -58,6 +67,7 @@ public final class InMemoryStateStore implements StateStore {
   @Override public CrossReferences crossReferences() { return linkFacet; }
   @Override public Fingerprints fingerprints() { return fingerprintFacet; }
   @Override public ReceivedEvents receivedEvents() { return eventFacet; }
+  @Override public Leases leases() { return leaseFacet; }
   @Override public void close() {}
 
   private final class CheckpointFacet implements Checkpoints {
@@ -244,6 +254,31 @@ public final class InMemoryStateStore implements StateStore {
         return old;
       });
       return removed[0];
+    }
+  }
+
+  private final class LeaseFacet implements Leases {
+
+    @Override
+    public synchronized Set<String> claim(String scope, Collection<String> resources, String owner, Duration ttl) {
+      Instant now = clock.instant();
+      Set<String> held = new HashSet<>();
+      for (String resource : resources) {
+        String id = scope + "|" + resource;
+        Lease current = leases.get(id);
+        if (current == null || current.owner().equals(owner) || !current.expiresAt().isAfter(now)) {
+          leases.put(id, new Lease(owner, now.plus(ttl)));
+          held.add(resource);
+        }
+      }
+      return held;
+    }
+
+    @Override
+    public synchronized void release(String scope, Collection<String> resources, String owner) {
+      for (String resource : resources) {
+        leases.computeIfPresent(scope + "|" + resource, (k, l) -> l.owner().equals(owner) ? null : l);
+      }
     }
   }
 }
