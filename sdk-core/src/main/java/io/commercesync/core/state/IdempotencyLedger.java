@@ -15,11 +15,12 @@ public interface IdempotencyLedger {
 
   /**
    * Records that a write under {@code key} is about to be attempted, creating a pending entry or
-   * counting one more attempt on it, and returns the entry as it now stands (a done entry is returned
-   * unchanged).
+   * counting one more attempt on a pending or failed one (taking {@code payloadHash} as its payload: a
+   * record fixed after a failure may be replayed), and returns the entry as it now stands. A done entry
+   * is returned unchanged when the hash matches.
    *
-   * @throws io.commercesync.core.error.IdempotencyConflictException if the key was first used with a
-   *     different payload hash
+   * @throws io.commercesync.core.error.IdempotencyConflictException if the key is done with a different
+   *     payload hash: the effect was applied with other data, and overwriting it silently is refused
    */
   LedgerEntry begin(IdempotencyKey key, String payloadHash);
 

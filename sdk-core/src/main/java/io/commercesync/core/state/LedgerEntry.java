@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param key the effect's key
  * @param state pending (attempted, outcome unknown), done, or failed permanently
- * @param payloadHash a hash of the payload first written under the key; a different payload under the
+ * @param payloadHash a hash of the payload of the latest attempt under the key; once done, a different payload under the
  *     same key is an {@link io.commercesync.core.error.IdempotencyConflictException}
  * @param remoteId the target's id once done, else null
  * @param attempts how many times a write was begun

@@ -98,10 +98,10 @@ public final class InMemoryStateStore implements StateStore {
         if (existing == null) {
           return new LedgerEntry(k, LedgerEntry.State.PENDING, payloadHash, null, 1, now);
         }
-        if (!existing.payloadHash().equals(payloadHash)) {
-          throw new IdempotencyConflictException(null, k.value(), null);
-        }
         if (existing.state() == LedgerEntry.State.DONE) {
+          if (!existing.payloadHash().equals(payloadHash)) {
+            throw new IdempotencyConflictException(null, k.value(), "it was applied with another payload");
+          }
           return existing;
         }
         return new LedgerEntry(k, LedgerEntry.State.PENDING, payloadHash, existing.remoteId(),

@@ -1,0 +1,485 @@
+package io.commercesync.core.pipeline.internal;
+
+import io.commercesync.core.codec.CanonicalJson;
+import io.commercesync.core.error.CallRejectedException;
+import io.commercesync.core.error.CommerceSyncException;
+import io.commercesync.core.error.DuplicateDetectedException;
+import io.commercesync.core.error.FieldViolation;
+import io.commercesync.core.error.InvalidRecordException;
+import io.commercesync.core.pipeline.Cursor;
+import io.commercesync.core.pipeline.IdempotencyKey;
+import io.commercesync.core.pipeline.RawRecord;
+import io.commercesync.core.pipeline.RecordStream;
+import io.commercesync.core.pipeline.RunReport;
+import io.commercesync.core.pipeline.RunState;
+import io.commercesync.core.pipeline.StageStats;
+import io.commercesync.core.pipeline.Validator;
+import io.commercesync.core.pipeline.WriteResult;
+import io.commercesync.core.resilience.Resilience;
+import io.commercesync.core.security.Redactor;
+import io.commercesync.core.state.DeadLetter;
+import io.commercesync.core.state.LedgerEntry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One execution of a pipeline: reads records in source order, processes them concurrently (in order per
+ * key), and ends with a checkpoint that never passes an unfinished record.
+ *
+ * <p>Per record: decode → map → validate → (fingerprint) → ledger begin (durable) → sink write under the
+ * resilience policies, with a lookup first whenever an earlier attempt may have been applied → ledger
+ * done. Permanent failures are dead-lettered (durably, before the record counts as finished); records
+ * refused because a target is down stay pending and pause the run.
+ */
+public final class PipelineRun<S, T> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
+
+  /** How one record ended. */
+  enum Outcome { WRITTEN, DUPLICATE, UNCHANGED, SKIPPED, DEAD_LETTERED, PENDING }
+
+  private record Prepared<T>(T mapped, IdempotencyKey key, String hash, String canonical) {}
+
+  private final PipelineConfig<S, T> cfg;
+  private final String runId;
+  private final ExecutorService workers;
+  private final Semaphore inFlight;
+  private final Semaphore sinkPermits;
+  private final CompletionTracker tracker = new CompletionTracker();
+  private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+  private final AtomicBoolean pause = new AtomicBoolean();
+  private final AtomicReference<String> failure = new AtomicReference<>();
+  private final AtomicLong read = new AtomicLong();
+  private final Map<Outcome, AtomicLong> counts = new ConcurrentHashMap<>();
+  private final AtomicLong retried = new AtomicLong();
+  private final AtomicInteger sinceCheckpoint = new AtomicInteger();
+  private final Map<String, LatencyRecorder> stages = new LinkedHashMap<>();
+  private final Object checkpointLock = new Object();
+  private Cursor savedCheckpoint;
+
+  public PipelineRun(PipelineConfig<S, T> cfg, String runId) {
+    this.cfg = cfg;
+    this.runId = runId;
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(cfg.concurrency(), r -> {
+      Thread t = new Thread(r, "commercesync-" + cfg.name() + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.inFlight = new Semaphore(cfg.maxInFlight());
+    this.sinkPermits = new Semaphore(cfg.concurrency());
+    for (Outcome o : Outcome.values()) {
+      counts.put(o, new AtomicLong());
+    }
+    for (String stage : List.of("decode", "map", "validate", "ledger", "write", "total")) {
+      stages.put(stage, new LatencyRecorder());
+    }
+  }
+
+  /** Reads the source from its checkpoint and processes everything; saves the checkpoint. */
+  public RunReport execute() {
+    Instant started = cfg.clock().instant();
+    Cursor from = cfg.store().checkpoints().get(cfg.source().name()).orElse(Cursor.START);
+    savedCheckpoint = from.isStart() ? null : from;
+    RecordStream stream = null;
+    try {
+      stream = cfg.resilience().call(cfg.source().system(), () -> cfg.source().read(from));
+      RecordStream records = stream;
+      while (!pause.get() && hasNext(records)) {
+        RawRecord raw = records.next();
+        dispatch(raw, true, outcome -> {});
+      }
+    } catch (RuntimeException e) {
+      noteReadFailure(e);
+    } finally {
+      awaitAll();
+      if (stream != null) {
+        try {
+          stream.close();
+        } catch (RuntimeException e) {
+          LOG.debug("pipeline={} closing the source stream failed: {}", cfg.name(), e.toString());
+        }
+      }
+      workers.shutdown();
+    }
+    saveCheckpoint();
+    return report(started);
+  }
+
+  /** Processes {@code records} (a webhook's order, dead-letter replays) without touching the checkpoint. */
+  public RunReport executeRecords(Iterator<RawRecord> records, RecordObserver observer) {
+    Instant started = cfg.clock().instant();
+    try {
+      while (!pause.get() && records.hasNext()) {
+        RawRecord raw = records.next();
+        dispatch(raw, false, outcome -> observer.finished(raw, outcome));
+      }
+    } catch (RuntimeException e) {
+      noteReadFailure(e);
+    } finally {
+      awaitAll();
+      workers.shutdown();
+    }
+    return report(started);
+  }
+
+  /** Told how each record of {@link #executeRecords} ended. */
+  @FunctionalInterface
+  public interface RecordObserver {
+    void finished(RawRecord record, String outcome);
+  }
+
+  private boolean hasNext(RecordStream records) {
+    return cfg.resilience().call(cfg.source().system(), records::hasNext);
+  }
+
+  private void noteReadFailure(RuntimeException e) {
+    if (e instanceof CallRejectedException || Resilience.isTransient(e)) {
+      LOG.debug("pipeline={} source={} unavailable, pausing: {}", cfg.name(), cfg.source().name(), e.getMessage());
+      pause.set(true);
+      failure.compareAndSet(null, "source unavailable: " + e.getMessage());
+    } else {
+      failure.set("source failed: " + e.getMessage());
+      pause.set(true);
+    }
+  }
+
+  private void dispatch(RawRecord raw, boolean checkpointed, java.util.function.Consumer<String> observer) {
+    try {
+      inFlight.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for capacity", e);
+    }
+    read.incrementAndGet();
+    long seq = checkpointed ? tracker.register(raw.position()) : -1;
+    long start = System.nanoTime();
+    String lane = cfg.orderKey().apply(raw);
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Void>[] mine = new CompletableFuture[1];
+    tails.compute(lane, (k, previous) -> {
+      CompletableFuture<Void> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
+      mine[0] = before
+          .handle((v, e) -> null)
+          .thenComposeAsync(v -> process(raw), workers)
+          .handle((outcome, error) -> {
+            Outcome result = error == null ? outcome : unexpected(raw, error);
+            try {
+              observer.accept(result.name());   // observers run before the record counts as finished
+            } finally {
+              finish(seq, result, start);
+            }
+            return null;
+          });
+      return mine[0];
+    });
+    // forget the lane once its last record is done, so memory stays flat over millions of keys
+    mine[0].whenComplete((v, e) -> tails.remove(lane, mine[0]));
+  }
+
+  private void finish(long seq, Outcome outcome, long start) {
+    counts.get(outcome).incrementAndGet();
+    stages.get("total").record(System.nanoTime() - start);
+    if (seq >= 0) {
+      if (outcome == Outcome.PENDING) {
+        tracker.hold(seq);
+      } else {
+        tracker.finish(seq);
+        if (sinceCheckpoint.incrementAndGet() >= cfg.checkpointEvery()) {
+          sinceCheckpoint.set(0);
+          saveCheckpoint();
+        }
+      }
+    }
+    inFlight.release();
+  }
+
+  private void awaitAll() {
+    try {
+      inFlight.acquire(cfg.maxInFlight());
+      inFlight.release(cfg.maxInFlight());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void saveCheckpoint() {
+    synchronized (checkpointLock) {
+      Cursor mark = tracker.watermark();
+      if (mark != null && !mark.equals(savedCheckpoint)) {
+        cfg.store().checkpoints().put(cfg.source().name(), mark);
+        savedCheckpoint = mark;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- one record
+
+  private CompletableFuture<Outcome> process(RawRecord raw) {
+    boolean leased = false;
+    if (cfg.instanceId() != null) {
+      leased = !cfg.store().leases()
+          .claim(cfg.name(), List.of(raw.key()), cfg.instanceId(), cfg.leaseTtl()).isEmpty();
+      if (!leased) {
+        LOG.debug("pipeline={} key={} held by another instance", cfg.name(), raw.key());
+        return CompletableFuture.completedFuture(Outcome.PENDING);
+      }
+    }
+    CompletableFuture<Outcome> outcome;
+    try {
+      Object prepared = prepare(raw);
+      if (prepared instanceof Outcome early) {
+        outcome = CompletableFuture.completedFuture(early);
+      } else {
+        @SuppressWarnings("unchecked")
+        Prepared<T> p = (Prepared<T>) prepared;
+        outcome = apply(raw, p);
+      }
+    } catch (RuntimeException e) {
+      outcome = CompletableFuture.completedFuture(unexpected(raw, e));
+    }
+    if (leased) {
+      return outcome.whenComplete((o, e) ->
+          cfg.store().leases().release(cfg.name(), List.of(raw.key()), cfg.instanceId()));
+    }
+    return outcome;
+  }
+
+  /** Decode, map, validate and hash; returns a {@link Prepared} or the record's final {@link Outcome}. */
+  private Object prepare(RawRecord raw) {
+    S decoded;
+    long t0 = System.nanoTime();
+    try {
+      decoded = cfg.source().decode(raw);
+    } catch (CommerceSyncException e) {
+      return deadLetter(raw, null, null, e);
+    } finally {
+      stages.get("decode").record(System.nanoTime() - t0);
+    }
+    String canonical = canonicalOf(decoded);
+    T mapped;
+    long t1 = System.nanoTime();
+    try {
+      mapped = cfg.mapper().map(decoded);
+    } catch (CommerceSyncException e) {
+      return deadLetter(raw, null, canonical, e);
+    } finally {
+      stages.get("map").record(System.nanoTime() - t1);
+    }
+    if (mapped == null) {
+      return Outcome.SKIPPED;
+    }
+    long t2 = System.nanoTime();
+    List<FieldViolation> violations = new ArrayList<>();
+    for (Validator<T> validator : cfg.validators()) {
+      violations.addAll(validator.validate(mapped));
+    }
+    stages.get("validate").record(System.nanoTime() - t2);
+    if (!violations.isEmpty()) {
+      InvalidRecordException invalid = InvalidRecordException.builder(cfg.sink().system(), raw.entity())
+          .recordId(raw.key()).violations(violations).build();
+      return deadLetter(raw, null, canonical, invalid);
+    }
+    IdempotencyKey key = cfg.keys().keyFor(raw, mapped);
+    String hash = PayloadHash.of(cfg.payloadIdentity().apply(mapped));
+    if (cfg.fingerprint() != null) {
+      String fingerprint = PayloadHash.of(cfg.fingerprint().apply(mapped));
+      Optional<String> last = cfg.store().fingerprints().get(cfg.fingerprintScope(), raw.key());
+      if (last.isPresent() && last.get().equals(fingerprint)) {
+        return Outcome.UNCHANGED;
+      }
+    }
+    return new Prepared<>(mapped, key, hash, canonical);
+  }
+
+  private CompletableFuture<Outcome> apply(RawRecord raw, Prepared<T> p) {
+    long t0 = System.nanoTime();
+    return cfg.store().ledger().beginAsync(p.key(), p.hash())
+        .handleAsync((entry, error) -> {
+          stages.get("ledger").record(System.nanoTime() - t0);
+          if (error != null) {
+            Throwable cause = unwrap(error);
+            if (cause instanceof CommerceSyncException cse && !cse.retryable()) {
+              return CompletableFuture.completedFuture(deadLetter(raw, p.key(), p.canonical(), cse));
+            }
+            throw new CompletionException(cause);
+          }
+          if (entry.state() == LedgerEntry.State.DONE) {
+            cfg.listener().duplicatePrevented(cfg.name(), raw, entry.remoteId());
+            return CompletableFuture.completedFuture(Outcome.DUPLICATE);
+          }
+          return write(raw, p, entry);
+        }, workers)
+        .thenCompose(f -> f);
+  }
+
+  private CompletableFuture<Outcome> write(RawRecord raw, Prepared<T> p, LedgerEntry entry) {
+    // an earlier attempt (a crash, a lost response) may already have applied the effect
+    AtomicBoolean mayHaveApplied = new AtomicBoolean(entry.attempts() > 1 || entry.state() == LedgerEntry.State.FAILED);
+    AtomicInteger attempts = new AtomicInteger();
+    // at most `concurrency` records of this run are at the sink (retry waits included)
+    sinkPermits.acquireUninterruptibly();
+    long t0 = System.nanoTime();
+    CompletableFuture<WriteResult> call = cfg.resilience().callAsync(cfg.sink().system(), () -> {
+      attempts.incrementAndGet();
+      if (mayHaveApplied.get()) {
+        Optional<WriteResult> found = cfg.sink().lookup(p.mapped(), p.key());
+        if (found.isPresent()) {
+          return WriteResult.alreadyApplied(found.get().remoteId());
+        }
+      }
+      try {
+        return cfg.sink().write(p.mapped(), p.key());
+      } catch (CommerceSyncException e) {
+        if (e.retryable()) {
+          mayHaveApplied.set(true);
+        }
+        throw e;
+      }
+    });
+    call.whenComplete((result, error) -> sinkPermits.release());
+    return call.handleAsync((result, error) -> {
+      stages.get("write").record(System.nanoTime() - t0);
+      retried.addAndGet(Math.max(0, attempts.get() - 1));
+      if (error == null) {
+        return done(raw, p, result);
+      }
+      Throwable cause = unwrap(error);
+      if (cause instanceof DuplicateDetectedException dup) {
+        return done(raw, p, WriteResult.alreadyApplied(dup.existingId().orElse(p.key().value())));
+      }
+      if (cause instanceof CallRejectedException || Resilience.isTransient(cause)) {
+        if (entry.attempts() >= cfg.maxPendingAttempts()) {
+          return deadLetter(raw, p.key(), p.canonical(), cause);
+        }
+        pause.set(true);
+        cfg.listener().recordPending(cfg.name(), raw, cause);
+        LOG.debug("pipeline={} key={} pending: {}", cfg.name(), raw.key(), cause.getMessage());
+        return Outcome.PENDING;
+      }
+      return deadLetter(raw, p.key(), p.canonical(), cause);
+    }, workers);
+  }
+
+  private Outcome done(RawRecord raw, Prepared<T> p, WriteResult result) {
+    cfg.store().ledger().markDoneAsync(p.key(), result.remoteId()).join();
+    if (cfg.fingerprint() != null) {
+      cfg.store().fingerprints().put(cfg.fingerprintScope(), raw.key(),
+          PayloadHash.of(cfg.fingerprint().apply(p.mapped())));
+    }
+    switch (result.outcome()) {
+      case ALREADY_APPLIED -> {
+        cfg.listener().duplicatePrevented(cfg.name(), raw, result.remoteId());
+        return Outcome.DUPLICATE;
+      }
+      case UNCHANGED -> {
+        return Outcome.UNCHANGED;
+      }
+      default -> {
+        cfg.listener().recordWritten(cfg.name(), raw, result);
+        return Outcome.WRITTEN;
+      }
+    }
+  }
+
+  private Outcome deadLetter(RawRecord raw, IdempotencyKey key, String canonical, Throwable cause) {
+    Instant now = cfg.clock().instant();
+    List<String> violations = cause instanceof InvalidRecordException invalid
+        ? invalid.violations().stream().map(FieldViolation::toString).toList() : List.of();
+    DeadLetter letter = new DeadLetter(null, cfg.name(), cfg.source().name(), raw.entity(), raw.key(),
+        key == null ? null : key.value(), redactPayload(raw), raw.contentType(), canonical,
+        cause.getClass().getSimpleName(), Redactor.DEFAULT.redact(String.valueOf(cause.getMessage())),
+        violations, 1, now, now, DeadLetter.Status.OPEN, null);
+    cfg.store().deadLetters().add(letter);
+    if (key != null) {
+      cfg.store().ledger().markFailed(key);
+    }
+    cfg.listener().recordDeadLettered(cfg.name(), raw, cause);
+    LOG.debug("pipeline={} key={} dead-lettered: {}", cfg.name(), raw.key(), cause.getMessage());
+    return Outcome.DEAD_LETTERED;
+  }
+
+  private Outcome unexpected(RawRecord raw, Throwable error) {
+    Throwable cause = unwrap(error);
+    if (cause instanceof CallRejectedException || Resilience.isTransient(cause)) {
+      pause.set(true);
+      cfg.listener().recordPending(cfg.name(), raw, cause);
+      return Outcome.PENDING;
+    }
+    try {
+      return deadLetter(raw, null, null, cause);
+    } catch (RuntimeException storeDown) {
+      // the store itself failed: the record stays pending and the run fails
+      failure.compareAndSet(null, "state store failed: " + storeDown.getMessage());
+      pause.set(true);
+      return Outcome.PENDING;
+    }
+  }
+
+  private static byte[] redactPayload(RawRecord raw) {
+    String type = raw.contentType();
+    if (type.contains("json") || type.contains("xml") || type.startsWith("text/")) {
+      String text = new String(raw.payload(), StandardCharsets.UTF_8);
+      return Redactor.DEFAULT.redact(text).getBytes(StandardCharsets.UTF_8);
+    }
+    return raw.payload();
+  }
+
+  private static String canonicalOf(Object decoded) {
+    if (decoded instanceof Record) {
+      try {
+        return new String(CanonicalJson.write(decoded), StandardCharsets.UTF_8);
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable t = error;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private RunReport report(Instant started) {
+    Map<String, StageStats> stats = new LinkedHashMap<>();
+    stages.forEach((name, recorder) -> stats.put(name, recorder.stats()));
+    long pending = counts.get(Outcome.PENDING).get();
+    RunState state;
+    String error = failure.get();
+    if (error != null && error.startsWith("source failed") || error != null && error.startsWith("state store")) {
+      state = RunState.FAILED;
+    } else if (pending > 0 || error != null) {
+      state = RunState.PAUSED;
+    } else {
+      state = RunState.COMPLETED;
+    }
+    RunReport report = new RunReport(cfg.name(), runId, state, started, cfg.clock().instant(), read.get(),
+        counts.get(Outcome.WRITTEN).get(), counts.get(Outcome.DUPLICATE).get(), counts.get(Outcome.UNCHANGED).get(),
+        counts.get(Outcome.SKIPPED).get(), counts.get(Outcome.DEAD_LETTERED).get(), pending, retried.get(),
+        savedCheckpoint == null ? null : savedCheckpoint.value(), error, stats);
+    cfg.listener().runFinished(report);
+    return report;
+  }
+}
