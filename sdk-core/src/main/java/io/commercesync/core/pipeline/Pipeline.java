@@ -319,7 +319,9 @@ public final class Pipeline<S, T> {
               : fp.apply(t)),
           sink.system() + ":" + name, store != null ? store : StateStore.inMemory(),
           resilience != null ? resilience : Resilience.defaults(), concurrency, maxInFlight, checkpointEvery,
-          maxPendingAttempts, instanceId, leaseTtl, listener, clock));
+          maxPendingAttempts, instanceId, leaseTtl,
+          Listeners.both(listener, io.commercesync.core.pipeline.internal.MicrometerMetrics.listenerIfAvailable()),
+          clock));
     }
 
     private static void require(Object value, String setting) {
