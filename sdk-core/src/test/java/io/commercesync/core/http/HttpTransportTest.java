@@ -36,9 +36,13 @@ class HttpTransportTest {
   void start() {
     wire = new WireMockServer(options().dynamicPort());
     wire.start();
-    HttpSettings settings = HttpSettings.DEFAULT.withReadTimeout(Duration.ofMillis(300))
-        .withCallTimeout(Duration.ofSeconds(5)).withMaxResponseBytes(1024);
-    transport = new HttpTransport(SystemId.MAGENTO, HttpTransport.newClient(settings).build(), settings, CLOCK);
+    transport = transport(Duration.ofSeconds(10));
+  }
+
+  private HttpTransport transport(Duration readTimeout) {
+    HttpSettings settings = HttpSettings.DEFAULT.withReadTimeout(readTimeout)
+        .withCallTimeout(Duration.ofSeconds(30)).withMaxResponseBytes(1024);
+    return new HttpTransport(SystemId.MAGENTO, HttpTransport.newClient(settings).build(), settings, CLOCK);
   }
 
   @AfterEach
@@ -55,6 +59,10 @@ class HttpTransportTest {
   }
 
   private TransportException transportFailure() {
+    return transportFailure(transport);
+  }
+
+  private TransportException transportFailure(HttpTransport transport) {
     Throwable t = catchThrowable(() -> transport.execute(request(), "000001043"));
     assertThat(t).isInstanceOf(TransportException.class);
     TransportException e = (TransportException) t;
@@ -79,8 +87,9 @@ class HttpTransportTest {
 
   @Test
   void slowBodyPastTheReadTimeout_isATimeout() {
-    stub(aResponse().withStatus(200).withBody("{\"items\":[]}").withChunkedDribbleDelay(5, 2000));
-    assertThat(transportFailure().timedOut()).isTrue();
+    // two chunks ten seconds apart, against a one-second read timeout
+    stub(aResponse().withStatus(200).withBody("{\"items\":[]}").withChunkedDribbleDelay(2, 20_000));
+    assertThat(transportFailure(transport(Duration.ofSeconds(1))).timedOut()).isTrue();
   }
 
   @Test

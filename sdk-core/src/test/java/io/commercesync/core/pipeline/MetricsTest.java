@@ -22,9 +22,9 @@ class MetricsTest {
       assertThat(report.written()).isEqualTo(4);
       assertThat(registry.get("commercesync.records").tag("pipeline", "metered").tag("outcome", "written")
           .counter().count()).isEqualTo(4.0);
-      assertThat(registry.get("commercesync.records").tag("outcome", "dead_lettered").counter().count()).isEqualTo(1.0);
-      assertThat(registry.get("commercesync.runs").tag("state", "COMPLETED").timer().count()).isEqualTo(1);
-      assertThat(registry.get("commercesync.run.records").tag("outcome", "read").gauge().value()).isEqualTo(5.0);
+      assertThat(registry.get("commercesync.records").tag("pipeline", "metered").tag("outcome", "dead_lettered").counter().count()).isEqualTo(1.0);
+      assertThat(registry.get("commercesync.runs").tag("pipeline", "metered").tag("state", "COMPLETED").timer().count()).isEqualTo(1);
+      assertThat(registry.get("commercesync.run.records").tag("pipeline", "metered").tag("outcome", "read").gauge().value()).isEqualTo(5.0);
     } finally {
       Metrics.removeRegistry(registry);
     }
