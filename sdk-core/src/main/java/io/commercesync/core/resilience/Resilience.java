@@ -105,7 +105,10 @@ public final class Resilience implements AutoCloseable {
     }
   }
 
-  /** The state of {@code system}'s breaker. */
+  /**
+   * The state of {@code system}'s breaker. An open breaker whose delay has elapsed reports
+   * {@link BreakerState#HALF_OPEN}: the next call is the probe.
+   */
   public BreakerState breakerState(SystemId system) {
     return guard(system).breakerState();
   }

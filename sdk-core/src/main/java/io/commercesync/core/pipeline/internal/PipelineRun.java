@@ -15,6 +15,7 @@ import io.commercesync.core.pipeline.RunState;
 import io.commercesync.core.pipeline.StageStats;
 import io.commercesync.core.pipeline.Validator;
 import io.commercesync.core.pipeline.WriteResult;
+import io.commercesync.core.resilience.BreakerState;
 import io.commercesync.core.resilience.Resilience;
 import io.commercesync.core.security.Redactor;
 import io.commercesync.core.state.DeadLetter;
@@ -104,8 +105,22 @@ public final class PipelineRun<S, T> {
       stream = cfg.resilience().call(cfg.source().system(), () -> cfg.source().read(from));
       RecordStream records = stream;
       while (!pause.get() && hasNext(records)) {
+        BreakerState breaker = cfg.resilience().breakerState(cfg.sink().system());
+        if (breaker == BreakerState.OPEN) {
+          // the target is known to be down: read no further, the records stay after the checkpoint
+          pause.set(true);
+          failure.compareAndSet(null, "circuit open for " + cfg.sink().system());
+          break;
+        }
+        boolean probe = breaker == BreakerState.HALF_OPEN;
+        if (probe) {
+          awaitAll();   // the probe goes alone, so its verdict decides for the records behind it
+        }
         RawRecord raw = records.next();
         dispatch(raw, true, outcome -> {});
+        if (probe) {
+          awaitAll();
+        }
       }
     } catch (RuntimeException e) {
       noteReadFailure(e);

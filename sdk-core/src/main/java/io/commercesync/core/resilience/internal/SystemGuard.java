@@ -129,10 +129,11 @@ public final class SystemGuard {
     return f;
   }
 
+  /** The breaker's state; an open breaker whose delay has elapsed reports half-open (the next call probes). */
   public BreakerState breakerState() {
     return switch (breaker.getState()) {
       case CLOSED -> BreakerState.CLOSED;
-      case OPEN -> BreakerState.OPEN;
+      case OPEN -> breaker.getRemainingDelay().isZero() ? BreakerState.HALF_OPEN : BreakerState.OPEN;
       case HALF_OPEN -> BreakerState.HALF_OPEN;
     };
   }
