@@ -75,6 +75,11 @@ public final class Resilience implements AutoCloseable {
     return policies.getOrDefault(system, SystemPolicy.defaults(system));
   }
 
+  /** The guard of {@code system}; for tests in this package. */
+  SystemGuard guardFor(SystemId system) {
+    return guard(system);
+  }
+
   private SystemGuard guard(SystemId system) {
     return guards.computeIfAbsent(system, s -> new SystemGuard(policy(s), listener, scheduler));
   }
