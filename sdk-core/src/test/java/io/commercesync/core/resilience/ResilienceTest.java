@@ -86,18 +86,16 @@ class ResilienceTest {
         .policy(SystemPolicy.builder(SYSTEM).requestsPerSecond(rps).maxConcurrentCalls(16)
             .maxPermitWait(Duration.ofSeconds(30)).build())
         .build()) {
-      // exact: the moment each permit is granted, as the limiter schedules it (no thread-scheduling noise)
-      List<Long> permits = Collections.synchronizedList(new ArrayList<>());
-      runOn16Threads(() -> {
-        long now = System.nanoTime();
-        permits.add(now + r.guardFor(SYSTEM).rateLimiter().reservePermit().toNanos());
-      }, 10);
-      assertAtMostPerSecond(permits, 160, rps + 1);
-
-      // end to end through call(): the calls start no faster (allowing a little scheduling jitter)
+      // the calls themselves, timed as they start: 80 calls from 16 threads. A smooth limiter spaces
+      // permits 1/rps apart, so any one-second window holds rps + 1 at most; the timestamps are taken
+      // after the permit, on threads the OS may preempt, so a 15 % allowance absorbs that jitter
       List<Long> starts = Collections.synchronizedList(new ArrayList<>());
-      runOn16Threads(() -> r.call(SYSTEM, () -> starts.add(System.nanoTime())), 4);
-      assertAtMostPerSecond(starts, 64, (int) (rps * 1.15) + 1);
+      long begin = System.nanoTime();
+      runOn16Threads(() -> r.call(SYSTEM, () -> starts.add(System.nanoTime())), 5);
+      long elapsedMs = (System.nanoTime() - begin) / 1_000_000;
+      assertAtMostPerSecond(starts, 80, (int) (rps * 1.15) + 1);
+      // and over the whole run the rate holds exactly: 80 permits need at least 79 intervals
+      assertThat(elapsedMs).isGreaterThanOrEqualTo(79L * 1000 / rps);
     }
   }
 
@@ -119,6 +117,14 @@ class ResilienceTest {
     threads.shutdown();
   }
 
+  private static String gaps(List<Long> sorted) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 1; i < Math.min(sorted.size(), 60); i++) {
+      out.append((sorted.get(i) - sorted.get(i - 1)) / 1_000_000).append(' ');
+    }
+    return out.toString();
+  }
+
   private static void assertAtMostPerSecond(List<Long> times, int expectedCount, int max) {
     List<Long> sorted = new ArrayList<>(times);
     Collections.sort(sorted);
@@ -128,7 +134,7 @@ class ResilienceTest {
       while (j < sorted.size() && sorted.get(j) - sorted.get(i) < 1_000_000_000L) {
         j++;
       }
-      assertThat(j - i).as("events in the second after event %d", i).isLessThanOrEqualTo(max);
+      assertThat(j - i).as("events in the second after event %d (of %s)", i, gaps(sorted)).isLessThanOrEqualTo(max);
     }
   }
 
