@@ -169,6 +169,7 @@ public final class Pipeline<S, T> {
     private int maxPendingAttempts = 10;
     private String instanceId;
     private Duration leaseTtl = Duration.ofMinutes(5);
+    private Duration batchLinger = Duration.ofMillis(20);
     private PipelineListener listener = PipelineListener.NONE;
     private Clock clock = Clock.systemUTC();
 
@@ -275,6 +276,15 @@ public final class Pipeline<S, T> {
       return this;
     }
 
+    /**
+     * For a {@link BatchSink}: how long a partly filled batch waits for more records before it is sent;
+     * default 20 ms. {@code null} turns batching off (one call per record).
+     */
+    public Builder<S, T> batchLinger(Duration linger) {
+      this.batchLinger = linger;
+      return this;
+    }
+
     public Builder<S, T> listener(PipelineListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -319,7 +329,7 @@ public final class Pipeline<S, T> {
               : fp.apply(t)),
           sink.system() + ":" + name, store != null ? store : StateStore.inMemory(),
           resilience != null ? resilience : Resilience.defaults(), concurrency, maxInFlight, checkpointEvery,
-          maxPendingAttempts, instanceId, leaseTtl,
+          maxPendingAttempts, instanceId, leaseTtl, batchLinger,
           Listeners.both(listener, io.commercesync.core.pipeline.internal.MicrometerMetrics.listenerIfAvailable()),
           clock));
     }

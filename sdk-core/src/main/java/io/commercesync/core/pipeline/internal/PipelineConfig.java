@@ -34,5 +34,6 @@ public record PipelineConfig<S, T>(
     int maxPendingAttempts,
     String instanceId,
     Duration leaseTtl,
+    Duration batchLinger,
     PipelineListener listener,
     Clock clock) {}

@@ -6,6 +6,7 @@ import io.commercesync.core.error.CommerceSyncException;
 import io.commercesync.core.error.DuplicateDetectedException;
 import io.commercesync.core.error.FieldViolation;
 import io.commercesync.core.error.InvalidRecordException;
+import io.commercesync.core.pipeline.BatchSink;
 import io.commercesync.core.pipeline.Cursor;
 import io.commercesync.core.pipeline.IdempotencyKey;
 import io.commercesync.core.pipeline.RawRecord;
@@ -74,6 +75,7 @@ public final class PipelineRun<S, T> {
   private final AtomicInteger sinceCheckpoint = new AtomicInteger();
   private final Map<String, LatencyRecorder> stages = new LinkedHashMap<>();
   private final Object checkpointLock = new Object();
+  private final Batcher batcher;
   private Cursor savedCheckpoint;
 
   public PipelineRun(PipelineConfig<S, T> cfg, String runId) {
@@ -93,6 +95,8 @@ public final class PipelineRun<S, T> {
     for (String stage : List.of("decode", "map", "validate", "ledger", "write", "total")) {
       stages.put(stage, new LatencyRecorder());
     }
+    this.batcher = cfg.sink() instanceof BatchSink<T> batchSink && cfg.batchLinger() != null
+        ? new Batcher(batchSink) : null;
   }
 
   /** Reads the source from its checkpoint and processes everything; saves the checkpoint. */
@@ -134,6 +138,9 @@ public final class PipelineRun<S, T> {
         }
       }
       workers.shutdown();
+      if (batcher != null) {
+        batcher.close();
+      }
     }
     saveCheckpoint();
     return report(started);
@@ -152,6 +159,9 @@ public final class PipelineRun<S, T> {
     } finally {
       awaitAll();
       workers.shutdown();
+      if (batcher != null) {
+        batcher.close();
+      }
     }
     return report(started);
   }
@@ -341,7 +351,7 @@ public final class PipelineRun<S, T> {
             cfg.listener().duplicatePrevented(cfg.name(), raw, entry.remoteId());
             return CompletableFuture.completedFuture(Outcome.DUPLICATE);
           }
-          return write(raw, p, entry);
+          return batcher != null ? batcher.submit(raw, p, entry) : write(raw, p, entry);
         }, workers)
         .thenCompose(f -> f);
   }
@@ -374,24 +384,131 @@ public final class PipelineRun<S, T> {
     return call.handleAsync((result, error) -> {
       stages.get("write").record(System.nanoTime() - t0);
       retried.addAndGet(Math.max(0, attempts.get() - 1));
-      if (error == null) {
-        return done(raw, p, result);
-      }
-      Throwable cause = unwrap(error);
-      if (cause instanceof DuplicateDetectedException dup) {
-        return done(raw, p, WriteResult.alreadyApplied(dup.existingId().orElse(p.key().value())));
-      }
-      if (cause instanceof CallRejectedException || Resilience.isTransient(cause)) {
-        if (entry.attempts() >= cfg.maxPendingAttempts()) {
-          return deadLetter(raw, p.key(), p.canonical(), cause);
-        }
-        pause.set(true);
-        cfg.listener().recordPending(cfg.name(), raw, cause);
-        LOG.debug("pipeline={} key={} pending: {}", cfg.name(), raw.key(), cause.getMessage());
-        return Outcome.PENDING;
-      }
-      return deadLetter(raw, p.key(), p.canonical(), cause);
+      return settle(raw, p, entry, result, error);
     }, workers);
+  }
+
+  /** The outcome of one record's write: done, duplicate, pending or dead-lettered. */
+  private Outcome settle(RawRecord raw, Prepared<T> p, LedgerEntry entry, WriteResult result, Throwable error) {
+    if (error == null) {
+      return done(raw, p, result);
+    }
+    Throwable cause = unwrap(error);
+    if (cause instanceof DuplicateDetectedException dup) {
+      return done(raw, p, WriteResult.alreadyApplied(dup.existingId().orElse(p.key().value())));
+    }
+    if (cause instanceof CallRejectedException || Resilience.isTransient(cause)) {
+      if (entry.attempts() >= cfg.maxPendingAttempts()) {
+        return deadLetter(raw, p.key(), p.canonical(), cause);
+      }
+      pause.set(true);
+      cfg.listener().recordPending(cfg.name(), raw, cause);
+      LOG.debug("pipeline={} key={} pending: {}", cfg.name(), raw.key(), cause.getMessage());
+      return Outcome.PENDING;
+    }
+    return deadLetter(raw, p.key(), p.canonical(), cause);
+  }
+
+  /**
+   * Groups records for a {@link BatchSink}: a batch is sent when it is full or has waited the linger
+   * time. Batch sinks set absolute values (stock, prices), so a retried batch cannot double an effect.
+   */
+  private final class Batcher {
+    private record Pending<T>(RawRecord raw, Prepared<T> prepared, LedgerEntry entry, CompletableFuture<Outcome> outcome) {}
+
+    private final BatchSink<T> sink;
+    private final List<Pending<T>> open = new ArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "commercesync-batch-" + cfg.name());
+          t.setDaemon(true);
+          return t;
+        });
+    private java.util.concurrent.ScheduledFuture<?> lingering;
+
+    Batcher(BatchSink<T> sink) {
+      this.sink = sink;
+    }
+
+    CompletableFuture<Outcome> submit(RawRecord raw, Prepared<T> prepared, LedgerEntry entry) {
+      CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+      List<Pending<T>> full = null;
+      synchronized (this) {
+        open.add(new Pending<>(raw, prepared, entry, outcome));
+        if (open.size() >= Math.max(1, sink.maxBatchSize())) {
+          full = take();
+        } else if (lingering == null) {
+          lingering = timer.schedule(this::flush, cfg.batchLinger().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+      }
+      if (full != null) {
+        send(full);
+      }
+      return outcome;
+    }
+
+    private List<Pending<T>> take() {
+      List<Pending<T>> batch = new ArrayList<>(open);
+      open.clear();
+      if (lingering != null) {
+        lingering.cancel(false);
+        lingering = null;
+      }
+      return batch;
+    }
+
+    private void flush() {
+      List<Pending<T>> batch;
+      synchronized (this) {
+        lingering = null;
+        batch = take();
+      }
+      if (!batch.isEmpty()) {
+        send(batch);
+      }
+    }
+
+    private void send(List<Pending<T>> batch) {
+      List<BatchSink.Keyed<T>> items = batch.stream()
+          .map(b -> new BatchSink.Keyed<>(b.prepared().mapped(), b.prepared().key())).toList();
+      AtomicInteger attempts = new AtomicInteger();
+      sinkPermits.acquireUninterruptibly();
+      long t0 = System.nanoTime();
+      CompletableFuture<List<BatchSink.BatchOutcome>> call = cfg.resilience().callAsync(cfg.sink().system(), () -> {
+        attempts.incrementAndGet();
+        return sink.writeBatch(items);
+      });
+      call.whenComplete((r, e) -> sinkPermits.release());
+      call.whenCompleteAsync((outcomes, error) -> {
+        stages.get("write").record(System.nanoTime() - t0);
+        retried.addAndGet(Math.max(0, attempts.get() - 1));
+        for (int i = 0; i < batch.size(); i++) {
+          Pending<T> b = batch.get(i);
+          Outcome o;
+          try {
+            if (error != null) {
+              o = settle(b.raw(), b.prepared(), b.entry(), null, error);
+            } else {
+              BatchSink.BatchOutcome item = i < outcomes.size() ? outcomes.get(i) : null;
+              if (item == null) {
+                o = settle(b.raw(), b.prepared(), b.entry(), null, new IllegalStateException(
+                    cfg.sink().system() + " batch answered " + outcomes.size() + " outcomes for " + batch.size() + " records"));
+              } else {
+                o = settle(b.raw(), b.prepared(), b.entry(), item.result(), item.failure());
+              }
+            }
+          } catch (RuntimeException e) {
+            o = unexpected(b.raw(), e);
+          }
+          b.outcome().complete(o);
+        }
+      }, workers);
+    }
+
+    void close() {
+      flush();
+      timer.shutdown();
+    }
   }
 
   private Outcome done(RawRecord raw, Prepared<T> p, WriteResult result) {
