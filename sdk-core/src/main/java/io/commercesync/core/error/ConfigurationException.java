@@ -23,6 +23,11 @@ public final class ConfigurationException extends CommerceSyncException {
     return new ConfigurationException(null, setting, message, null);
   }
 
+  /** A bad value for {@code setting} whose underlying error is {@code cause}. */
+  public static ConfigurationException of(String setting, String message, Throwable cause) {
+    return new ConfigurationException(null, setting, message, cause);
+  }
+
   /** A bad value for a setting of one system's connector. */
   public static ConfigurationException of(SystemId system, String setting, String message) {
     return new ConfigurationException(system, setting, message, null);

@@ -16,18 +16,29 @@ public final class PipelineSchedule implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PipelineSchedule.class);
 
-  private final Pipeline<?, ?> pipeline;
+  private final String name;
+  private final java.util.function.Supplier<RunReport> run;
   private final ScheduledExecutorService timer;
   private final AtomicReference<RunReport> last = new AtomicReference<>();
 
   PipelineSchedule(Pipeline<?, ?> pipeline, Duration interval) {
+    this(pipeline.name(), pipeline::run, interval);
+  }
+
+  /** Runs {@code run} (named {@code name} in logs and threads) every {@code interval} until closed. */
+  public static PipelineSchedule every(String name, Duration interval, java.util.function.Supplier<RunReport> run) {
+    return new PipelineSchedule(name, run, interval);
+  }
+
+  private PipelineSchedule(String name, java.util.function.Supplier<RunReport> run, Duration interval) {
     if (interval == null || interval.isNegative() || interval.isZero()) {
       throw io.commercesync.core.error.ConfigurationException.of("schedule.interval",
           "must be a positive duration (was " + interval + ")");
     }
-    this.pipeline = pipeline;
+    this.name = name;
+    this.run = run;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "commercesync-schedule-" + pipeline.name());
+      Thread t = new Thread(r, "commercesync-schedule-" + name);
       t.setDaemon(true);
       return t;
     });
@@ -46,10 +57,10 @@ public final class PipelineSchedule implements AutoCloseable {
 
   private void runOnce() {
     try {
-      last.set(pipeline.run());
+      last.set(run.get());
     } catch (RuntimeException e) {
       // a scheduled run must not kill the schedule; the failure is in the report of the next run
-      LOG.warn("pipeline={} scheduled run failed: {}", pipeline.name(), e.toString());
+      LOG.warn("pipeline={} scheduled run failed: {}", name, e.toString());
     }
   }
 
