@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,20 +93,25 @@ public final class Resilience implements AutoCloseable {
     return guard(system).callAsync(call);
   }
 
-  /** {@link #callAsync} and wait; CommerceSync exceptions are thrown as they are. */
+  /**
+   * Runs {@code call} under {@code system}'s policies on the calling thread and returns its result;
+   * CommerceSync exceptions are thrown as they are. Retry waits block the caller (the custom
+   * {@link DelayScheduler} applies to {@link #callAsync} only). Without failures it costs no thread
+   * hand-off.
+   */
   public <T> T call(SystemId system, Callable<T> call) {
-    try {
-      return callAsync(system, call).join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("call failed with a checked exception", cause);
-    }
+    Objects.requireNonNull(call, "call");
+    return guard(system).call(call);
+  }
+
+  /**
+   * Runs a read step of a source (fetching the next page) with {@code system}'s retries and breaker,
+   * on the calling thread. Rate limit, bulkhead and timeout are not applied: the step may or may not
+   * make a call, and the connector's client applies its own timeouts.
+   */
+  public <T> T read(SystemId system, Callable<T> call) {
+    Objects.requireNonNull(call, "call");
+    return guard(system).read(call);
   }
 
   /**

@@ -103,13 +103,13 @@ class PipelineTest {
       AtomicInteger calls = new AtomicInteger();
       Resilience r = resilience();
       // one throttled answer, then success
-      String result = r.call(RecordingSink.SYSTEM, () -> {
+      String result = r.callAsync(RecordingSink.SYSTEM, () -> {
         if (calls.incrementAndGet() == 1) {
           throw io.commercesync.core.error.RemoteSystemException.builder(RecordingSink.SYSTEM, "POST /items")
               .status(429).retryAfter(asked).buildRateLimited();
         }
         return "ok";
-      });
+      }).join();
       assertThat(result).isEqualTo("ok");
       assertThat(scheduler.delays).singleElement().satisfies(d -> assertThat(d).isGreaterThanOrEqualTo(asked));
     }

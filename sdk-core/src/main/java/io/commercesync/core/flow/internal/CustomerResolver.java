@@ -52,12 +52,16 @@ public final class CustomerResolver {
   public String erpCustomerId(Order order) {
     Customer wanted = customerOf(order);
     ExternalRef storefrontRef = order.customerRef();
-    String lockKey = storefrontRef != null ? storefrontRef.toString()
-        : "guest:" + Optional.ofNullable(CustomerMatching.email(wanted.email())).orElse(wanted.displayName());
+    String email = CustomerMatching.email(wanted.email());
+    String customerKey = storefrontRef != null ? storefrontRef.id()
+        : "guest:" + (email != null ? email : CustomerMatching.name(wanted.displayName()));
+    // one lock per person as the matching sees them: a guest order and an account order with the
+    // same e-mail must not both create the customer
+    String lockKey = email != null ? email : customerKey;
     ReentrantLock lock = stripes[Math.floorMod(lockKey.hashCode(), stripes.length)];
     lock.lock();
     try {
-      return resolve(wanted, storefrontRef, lockKey);
+      return resolve(wanted, storefrontRef, customerKey);
     } finally {
       lock.unlock();
     }
@@ -95,18 +99,18 @@ public final class CustomerResolver {
     return Optional.empty();
   }
 
-  private String resolve(Customer wanted, ExternalRef storefrontRef, String lockKey) {
+  private String resolve(Customer wanted, ExternalRef storefrontRef, String customerKey) {
     Optional<Customer> match = findErpMatch(wanted, storefrontRef);
     String erpId;
     if (match.isPresent()) {
       erpId = match.get().ref(erp).map(ExternalRef::id).orElseThrow(() -> new IllegalStateException(
           erp + " returned a customer without its id"));
     } else {
-      IdempotencyKey key = IdempotencyKey.of(storefront, ENTITY, lockKey, "create-" + erp);
+      IdempotencyKey key = IdempotencyKey.of(storefront, ENTITY, customerKey, "create-" + erp);
       Customer toCreate = wanted.toBuilder().refs(storefrontRef == null ? List.of() : List.of(storefrontRef)).build();
       WriteResult created = resilience.call(erp, () -> erpCustomers.write(toCreate, key));
       erpId = created.remoteId();
-      LOG.debug("flow=orders customer={} created in {} as {}", lockKey, erp, erpId);
+      LOG.debug("flow=orders customer={} created in {} as {}", customerKey, erp, erpId);
     }
     if (storefrontRef != null) {
       xrefs.link(ENTITY, storefrontRef, ExternalRef.of(erp, erpId));

@@ -106,7 +106,7 @@ public final class PipelineRun<S, T> {
     savedCheckpoint = from.isStart() ? null : from;
     RecordStream stream = null;
     try {
-      stream = cfg.resilience().call(cfg.source().system(), () -> cfg.source().read(from));
+      stream = cfg.resilience().read(cfg.source().system(), () -> cfg.source().read(from));
       RecordStream records = stream;
       while (!pause.get() && hasNext(records)) {
         BreakerState breaker = cfg.resilience().breakerState(cfg.sink().system());
@@ -173,7 +173,7 @@ public final class PipelineRun<S, T> {
   }
 
   private boolean hasNext(RecordStream records) {
-    return cfg.resilience().call(cfg.source().system(), records::hasNext);
+    return cfg.resilience().read(cfg.source().system(), records::hasNext);
   }
 
   private void noteReadFailure(RuntimeException e) {

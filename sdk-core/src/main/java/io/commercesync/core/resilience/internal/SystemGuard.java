@@ -38,6 +38,7 @@ public final class SystemGuard {
   private final CircuitBreaker<Object> breaker;
   private final RateLimiter<Object> rateLimiter;
   private final FailsafeExecutor<Object> executor;
+  private final FailsafeExecutor<Object> reads;
 
   public SystemGuard(SystemPolicy policy, ResilienceListener listener, Scheduler scheduler) {
     this.system = policy.system();
@@ -69,6 +70,7 @@ public final class SystemGuard {
         .build();
     Timeout<Object> timeout = Timeout.builder(policy.callTimeout()).withInterrupt().build();
     this.executor = Failsafe.with(retry, breaker, rateLimiter, bulkhead, timeout).with(scheduler);
+    this.reads = Failsafe.with(retry, breaker);
   }
 
   /** Whether a failure is worth retrying and counts against the breaker. */
@@ -104,6 +106,42 @@ public final class SystemGuard {
       }
     });
     return result;
+  }
+
+  /**
+   * Runs {@code call} on the calling thread under the same policies; retry waits block the caller.
+   * Cheap when nothing fails: no thread hand-off.
+   */
+  public <T> T call(Callable<T> call) {
+    return run(executor, call);
+  }
+
+  /**
+   * Runs a read step (a source's next page) with retries and the breaker only: the caller does not
+   * know which steps are remote calls, so rate limit, bulkhead and timeout are left to the connector.
+   */
+  public <T> T read(Callable<T> call) {
+    return run(reads, call);
+  }
+
+  private <T> T run(FailsafeExecutor<Object> with, Callable<T> call) {
+    try {
+      @SuppressWarnings("unchecked")
+      T result = (T) with.get(call::call);
+      return result;
+    } catch (dev.failsafe.FailsafeException e) {
+      Throwable translated = translate(e.getCause() != null ? e.getCause() : e);
+      if (translated instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(system + ": call failed with a checked exception", translated);
+    } catch (RuntimeException e) {
+      Throwable translated = translate(e);
+      if (translated instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
   }
 
   private Throwable translate(Throwable failure) {
