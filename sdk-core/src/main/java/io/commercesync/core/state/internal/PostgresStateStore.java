@@ -77,7 +77,7 @@ public final class PostgresStateStore extends SqlStateStore {
       Secret password) {
     PostgresStateStore store = new PostgresStateStore(connections, options, url, password);
     try {
-      int found = store.withConnection("schema.migrate", c -> Schema.migrate(c, connections, Dialect.POSTGRESQL, options.clock()));
+      int found = store.withConnection("open", c -> Schema.migrate(c, connections, Dialect.POSTGRESQL, options.clock()));
       LOG.debug("state.open backend=postgresql schemaFound={} schema={}", found, Schema.CURRENT_VERSION);
       return store;
     } catch (RuntimeException e) {
