@@ -107,6 +107,23 @@ abstract class DurableStateStoreContract extends StateStoreContract {
   }
 
   @Test
+  void groupCommit_asyncWritesChainedInCallbacks_areBatchedToo() throws Exception {
+    long before = commits(store);
+    int n = 1000;
+    List<CompletableFuture<Void>> chains = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      IdempotencyKey k = key("chain-" + i);
+      String remoteId = "SO-" + i;
+      // the markDone is submitted from the committer thread as the begin completes
+      chains.add(store.ledger().beginAsync(k, "h").thenCompose(e -> store.ledger().markDoneAsync(k, remoteId)));
+    }
+    CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+    assertThat(commits(store) - before).as("commits for %d writes", 2 * n).isLessThanOrEqualTo(n / 2);
+    assertThat(store.ledger().get(key("chain-999")).orElseThrow().remoteId()).isEqualTo("SO-999");
+  }
+
+  @Test
   void groupCommit_aRejectedWriteFailsAlone_theRestOfItsBatchCommits() throws Exception {
     store.ledger().begin(key("taken"), "h1");
     List<CompletableFuture<LedgerEntry>> begun = new ArrayList<>();

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * share commits. If a batch fails, it is rolled back and each write is retried in its own transaction,
  * so one bad write fails alone.
  *
- * <p>Futures are completed on the committer thread. A write submitted from that thread (a callback
- * chained on a completed future) runs inline, so callbacks may use the store without deadlocking.
+ * <p>Futures are completed on the committer thread. An asynchronous write submitted from a callback is
+ * queued like any other (and batched); a synchronous one runs inline, so callbacks may use the store
+ * without deadlocking.
  */
 final class GroupCommitter implements AutoCloseable {
 
@@ -97,10 +98,6 @@ final class GroupCommitter implements AutoCloseable {
   /** Queues {@code work}; the future completes after the transaction holding it committed. */
   <T> CompletableFuture<T> submit(String operation, String orderKey, SqlWork<T> work) {
     Task<T> task = new Task<>(operation, orderKey, work, new CompletableFuture<>());
-    if (Thread.currentThread() == thread) {
-      process(new ArrayList<>(List.of(task)));
-      return task.future();
-    }
     gate.readLock().lock();
     try {
       if (closed) {
@@ -114,8 +111,17 @@ final class GroupCommitter implements AutoCloseable {
     return task.future();
   }
 
-  /** {@link #submit} and wait; the caller sees the write's own exception. */
+  /**
+   * Runs {@code work} and waits for its commit; the caller sees the write's own exception. Called on
+   * the committer thread itself (from a callback of a completed write), it runs at once in a
+   * transaction of its own instead of waiting for a batch that thread would never start.
+   */
   <T> T call(String operation, String orderKey, SqlWork<T> work) {
+    if (Thread.currentThread() == thread) {
+      Task<T> task = new Task<>(operation, orderKey, work, new CompletableFuture<>());
+      process(new ArrayList<>(List.of(task)));
+      return await(task.future());
+    }
     return await(submit(operation, orderKey, work));
   }
 
@@ -275,13 +281,15 @@ final class GroupCommitter implements AutoCloseable {
     Object[] results = new Object[tasks.size()];
     try {
       connections.begin(connection);
-      for (int i = 0; i < tasks.size(); i++) {
-        try {
-          results[i] = tasks.get(i).work().run(connection);
-        } catch (StateStoreException e) {
-          throw e;
-        } catch (CommerceSyncException e) {
-          results[i] = new Rejected(e);   // rejected before writing: the rest of the batch stands
+      try (Sql sql = new Sql(connection)) {
+        for (int i = 0; i < tasks.size(); i++) {
+          try {
+            results[i] = tasks.get(i).work().run(sql);
+          } catch (StateStoreException e) {
+            throw e;
+          } catch (CommerceSyncException e) {
+            results[i] = new Rejected(e);   // rejected before writing: the rest of the batch stands
+          }
         }
       }
       connections.commit(connection);

@@ -77,7 +77,7 @@ public final class PostgresStateStore extends SqlStateStore {
       Secret password) {
     PostgresStateStore store = new PostgresStateStore(connections, options, url, password);
     try {
-      int found = store.withConnection("open", c -> Schema.migrate(c, connections, Dialect.POSTGRESQL, options.clock()));
+      int found = store.withConnection("open", c -> Schema.migrate(c.connection(), connections, Dialect.POSTGRESQL, options.clock()));
       LOG.debug("state.open backend=postgresql schemaFound={} schema={}", found, Schema.CURRENT_VERSION);
       return store;
     } catch (RuntimeException e) {
@@ -100,8 +100,8 @@ public final class PostgresStateStore extends SqlStateStore {
       throw failure(operation, e);
     }
     boolean broken = false;
-    try {
-      return work.run(c);
+    try (Sql sql = new Sql(c)) {
+      return work.run(sql);
     } catch (SQLException e) {
       broken = dialect.connectionLost(e);
       throw failure(operation, e);
@@ -114,7 +114,7 @@ public final class PostgresStateStore extends SqlStateStore {
   <T> T read(String operation, SqlWork<T> work) {
     ensureOpen(operation);
     return withConnection(operation, c -> {
-      c.setAutoCommit(true);
+      c.connection().setAutoCommit(true);
       return work.run(c);
     });
   }
@@ -123,14 +123,14 @@ public final class PostgresStateStore extends SqlStateStore {
   <T> T write(String operation, SqlWork<T> work) {
     ensureOpen(operation);
     return withConnection(operation, c -> {
-      c.setAutoCommit(false);
+      c.connection().setAutoCommit(false);
       try {
         T result = work.run(c);
-        c.commit();
+        c.connection().commit();
         return result;
       } catch (SQLException | RuntimeException e) {
         try {
-          c.rollback();
+          c.connection().rollback();
         } catch (SQLException ignored) {
           // the first failure is the one to report
         }
@@ -148,7 +148,7 @@ public final class PostgresStateStore extends SqlStateStore {
   }
 
   @Override
-  void lockLinks(Connection c, String entity) throws SQLException {
+  void lockLinks(Sql c, String entity) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
       p.setInt(1, LINK_LOCK_CLASS);
       p.setString(2, entity);
@@ -163,7 +163,7 @@ public final class PostgresStateStore extends SqlStateStore {
       try (PreparedStatement p = c.prepareStatement("INSERT INTO cs_lease (scope, resource, owner, expires_at_ns)"
           + " SELECT ?, r, NULL, 0 FROM unnest(?) AS r ORDER BY r ON CONFLICT (scope, resource) DO NOTHING")) {
         p.setString(1, scope);
-        p.setArray(2, c.createArrayOf("text", resources.toArray()));
+        p.setArray(2, c.textArray(resources.toArray()));
         return p.executeUpdate();
       }
     });
@@ -171,7 +171,7 @@ public final class PostgresStateStore extends SqlStateStore {
     return write("leases.claim", c -> {
       long now = Nanos.of(clock.instant());
       long expires = Nanos.clamped(clock.instant().plus(ttl));
-      Array wanted = c.createArrayOf("text", resources.toArray());
+      Array wanted = c.textArray(resources.toArray());
       List<String> free = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement("SELECT resource FROM cs_lease WHERE scope = ?"
           + " AND resource = ANY (?) AND (owner IS NULL OR owner = ? OR expires_at_ns <= ?)"
@@ -192,7 +192,7 @@ public final class PostgresStateStore extends SqlStateStore {
           p.setString(1, owner);
           p.setLong(2, expires);
           p.setString(3, scope);
-          p.setArray(4, c.createArrayOf("text", free.toArray()));
+          p.setArray(4, c.textArray(free.toArray()));
           p.executeUpdate();
         }
       }

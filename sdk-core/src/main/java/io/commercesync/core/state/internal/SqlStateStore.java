@@ -18,11 +18,9 @@ import io.commercesync.core.state.LedgerEntry;
 import io.commercesync.core.state.Leases;
 import io.commercesync.core.state.ReceivedEvents;
 import io.commercesync.core.state.StateStore;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +76,12 @@ abstract class SqlStateStore implements StateStore {
   /** Queues {@code work} for the group committer; the future completes once it is committed. */
   abstract <T> CompletableFuture<T> groupWrite(String operation, String orderKey, SqlWork<T> work);
 
+  /** {@link #groupWrite} and wait for the commit (safe on the committer thread too). */
+  <T> T groupCall(String operation, String orderKey, SqlWork<T> work) {
+    ensureOpen(operation);
+    return committer().call(operation, orderKey, work);
+  }
+
   /** Claims leases (see {@link Leases#claim}); the backends differ here. */
   abstract Set<String> claimLeases(String scope, List<String> resources, String owner, Duration ttl);
 
@@ -85,7 +89,7 @@ abstract class SqlStateStore implements StateStore {
   abstract GroupCommitter committer();
 
   /** Serialises changes to the links of {@code entity} among instances sharing the database. */
-  void lockLinks(Connection c, String entity) throws SQLException {
+  void lockLinks(Sql c, String entity) throws SQLException {
     // one writer at a time already (SQLite)
   }
 
@@ -134,48 +138,13 @@ abstract class SqlStateStore implements StateStore {
     return new StateStoreException(dialect.backend(), operation, clean, null, false, clean.equals(raw) ? e : null);
   }
 
-  static void bind(PreparedStatement p, Object... values) throws SQLException {
-    for (int i = 0; i < values.length; i++) {
-      Object v = values[i];
-      if (v == null) {
-        p.setNull(i + 1, Types.NULL);   // untyped: the column decides (TEXT or BLOB/BYTEA)
-      } else if (v instanceof String s) {
-        p.setString(i + 1, s);
-      } else if (v instanceof Long l) {
-        p.setLong(i + 1, l);
-      } else if (v instanceof Integer n) {
-        p.setInt(i + 1, n);
-      } else if (v instanceof byte[] b) {
-        p.setBytes(i + 1, b);
-      } else {
-        throw new IllegalArgumentException("cannot bind " + v.getClass());
-      }
-    }
-  }
-
-  static int update(Connection c, String sql, Object... values) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      bind(p, values);
-      return p.executeUpdate();
-    }
-  }
-
-  static Optional<String> queryString(Connection c, String sql, Object... values) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      bind(p, values);
-      try (ResultSet rs = p.executeQuery()) {
-        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
   // ---------------------------------------------------------------------------------------------
   private final class CheckpointFacet implements Checkpoints {
 
     @Override
     public Optional<Cursor> get(String source) {
       Objects.requireNonNull(source, "source");
-      return read("checkpoints.get", c -> queryString(c,
+      return read("checkpoints.get", c -> c.queryString(
           "SELECT cursor_value FROM cs_checkpoint WHERE source = ?", source).map(Cursor::of));
     }
 
@@ -183,7 +152,7 @@ abstract class SqlStateStore implements StateStore {
     public void put(String source, Cursor cursor) {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(cursor, "cursor");
-      write("checkpoints.put", c -> update(c, "INSERT INTO cs_checkpoint (source, cursor_value, updated_at_ns)"
+      write("checkpoints.put", c -> c.update("INSERT INTO cs_checkpoint (source, cursor_value, updated_at_ns)"
           + " VALUES (?, ?, ?) ON CONFLICT (source) DO UPDATE SET cursor_value = excluded.cursor_value,"
           + " updated_at_ns = excluded.updated_at_ns", source, cursor.value(), Nanos.of(clock.instant())));
     }
@@ -197,14 +166,20 @@ abstract class SqlStateStore implements StateStore {
         rs.getInt(4), Nanos.toInstant(rs.getLong(5)));
   }
 
-  private static Optional<LedgerEntry> selectEntry(Connection c, IdempotencyKey key) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("SELECT " + LEDGER_COLUMNS + " FROM cs_ledger WHERE idem_key = ?")) {
-      p.setString(1, key.value());
-      try (ResultSet rs = p.executeQuery()) {
-        return rs.next() ? Optional.of(ledgerEntry(key, rs)) : Optional.empty();
-      }
+  private static Optional<LedgerEntry> selectEntry(Sql c, IdempotencyKey key) throws SQLException {
+    PreparedStatement p = c.kept("SELECT " + LEDGER_COLUMNS + " FROM cs_ledger WHERE idem_key = ?");
+    p.setString(1, key.value());
+    try (ResultSet rs = p.executeQuery()) {
+      return rs.next() ? Optional.of(ledgerEntry(key, rs)) : Optional.empty();
     }
   }
+
+  private static final String BEGIN = "INSERT INTO cs_ledger"
+      + " (idem_key, state, payload_hash, remote_id, attempts, updated_at_ns) VALUES (?, 'PENDING', ?, NULL, 1, ?)"
+      + " ON CONFLICT (idem_key) DO UPDATE SET state = 'PENDING', attempts = cs_ledger.attempts + 1,"
+      + " updated_at_ns = excluded.updated_at_ns"
+      + " WHERE cs_ledger.payload_hash = excluded.payload_hash AND cs_ledger.state <> 'DONE'"
+      + " RETURNING " + LEDGER_COLUMNS;
 
   private final class LedgerFacet implements IdempotencyLedger {
 
@@ -216,7 +191,9 @@ abstract class SqlStateStore implements StateStore {
 
     @Override
     public LedgerEntry begin(IdempotencyKey key, String payloadHash) {
-      return GroupCommitter.await(beginAsync(key, payloadHash));
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(payloadHash, "payloadHash");
+      return groupCall("ledger.begin", key.value(), c -> begin(c, key, payloadHash));
     }
 
     @Override
@@ -226,19 +203,13 @@ abstract class SqlStateStore implements StateStore {
       return groupWrite("ledger.begin", key.value(), c -> begin(c, key, payloadHash));
     }
 
-    private LedgerEntry begin(Connection c, IdempotencyKey key, String payloadHash) throws SQLException {
+    private LedgerEntry begin(Sql c, IdempotencyKey key, String payloadHash) throws SQLException {
       // one statement in the common cases: a new key, or one more attempt on a pending/failed entry
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO cs_ledger"
-          + " (idem_key, state, payload_hash, remote_id, attempts, updated_at_ns) VALUES (?, 'PENDING', ?, NULL, 1, ?)"
-          + " ON CONFLICT (idem_key) DO UPDATE SET state = 'PENDING', attempts = cs_ledger.attempts + 1,"
-          + " updated_at_ns = excluded.updated_at_ns"
-          + " WHERE cs_ledger.payload_hash = excluded.payload_hash AND cs_ledger.state <> 'DONE'"
-          + " RETURNING " + LEDGER_COLUMNS)) {
-        bind(p, key.value(), payloadHash, Nanos.of(clock.instant()));
-        try (ResultSet rs = p.executeQuery()) {
-          if (rs.next()) {
-            return ledgerEntry(key, rs);
-          }
+      PreparedStatement p = c.kept(BEGIN);
+      Sql.bind(p, key.value(), payloadHash, Nanos.of(clock.instant()));
+      try (ResultSet rs = p.executeQuery()) {
+        if (rs.next()) {
+          return ledgerEntry(key, rs);
         }
       }
       // nothing written: the entry is done, or was first used with another payload
@@ -252,27 +223,32 @@ abstract class SqlStateStore implements StateStore {
 
     @Override
     public void markDone(IdempotencyKey key, String remoteId) {
-      GroupCommitter.await(markDoneAsync(key, remoteId));
+      Objects.requireNonNull(key, "key");
+      groupCall("ledger.markDone", key.value(), markDoneWork(key, remoteId));
     }
 
     @Override
     public CompletableFuture<Void> markDoneAsync(IdempotencyKey key, String remoteId) {
       Objects.requireNonNull(key, "key");
-      return groupWrite("ledger.markDone", key.value(), c -> {
-        update(c, "INSERT INTO cs_ledger (idem_key, state, payload_hash, remote_id, attempts, updated_at_ns)"
+      return groupWrite("ledger.markDone", key.value(), markDoneWork(key, remoteId));
+    }
+
+    private SqlWork<Void> markDoneWork(IdempotencyKey key, String remoteId) {
+      return c -> {
+        c.update("INSERT INTO cs_ledger (idem_key, state, payload_hash, remote_id, attempts, updated_at_ns)"
             + " VALUES (?, 'DONE', '', ?, 1, ?) ON CONFLICT (idem_key) DO UPDATE SET state = 'DONE',"
             + " remote_id = excluded.remote_id, updated_at_ns = excluded.updated_at_ns",
             key.value(), remoteId, Nanos.of(clock.instant()));
         return null;
-      });
+      };
     }
 
     @Override
     public void markFailed(IdempotencyKey key) {
       Objects.requireNonNull(key, "key");
-      GroupCommitter.await(groupWrite("ledger.markFailed", key.value(), c -> update(c,
+      groupCall("ledger.markFailed", key.value(), c -> c.update(
           "UPDATE cs_ledger SET state = 'FAILED', updated_at_ns = ? WHERE idem_key = ?",
-          Nanos.of(clock.instant()), key.value())));
+          Nanos.of(clock.instant()), key.value()));
     }
   }
 
@@ -352,12 +328,12 @@ abstract class SqlStateStore implements StateStore {
         for (int round = 0; round < 3; round++) {
           try (PreparedStatement p = c.prepareStatement("SELECT id, attempts FROM cs_dead_letter"
               + " WHERE flow = ? AND record_key = ? AND status = 'OPEN'" + dialect.forUpdate())) {
-            bind(p, letter.flow(), letter.recordKey());
+            Sql.bind(p, letter.flow(), letter.recordKey());
             try (ResultSet rs = p.executeQuery()) {
               if (rs.next()) {
                 long id = rs.getLong(1);
                 int attempts = rs.getInt(2) + Math.max(1, letter.attempts());
-                update(c, "UPDATE cs_dead_letter SET source = ?, entity = ?, idem_key = ?, payload = ?,"
+                c.update("UPDATE cs_dead_letter SET source = ?, entity = ?, idem_key = ?, payload = ?,"
                     + " content_type = ?, canonical = ?, error_type = ?, error_message = ?, violations = ?,"
                     + " attempts = ?, last_failed_at_ns = ?, note = NULL, changed_at_ns = ? WHERE id = ?",
                     letter.source(), letter.entity(), letter.idempotencyKey(), payload, letter.contentType(),
@@ -372,7 +348,7 @@ abstract class SqlStateStore implements StateStore {
               + " attempts, first_failed_at_ns, last_failed_at_ns, status, note, changed_at_ns)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
               + " ON CONFLICT (flow, record_key) WHERE status = 'OPEN' DO NOTHING RETURNING id")) {
-            bind(p, letter.flow(), letter.source(), letter.entity(), letter.recordKey(), letter.idempotencyKey(),
+            Sql.bind(p, letter.flow(), letter.source(), letter.entity(), letter.recordKey(), letter.idempotencyKey(),
                 payload, letter.contentType(), letter.canonical(), letter.errorType(), letter.errorMessage(),
                 violations, Math.max(1, letter.attempts()), first, last, letter.status().name(), letter.note(), now);
             try (ResultSet rs = p.executeQuery()) {
@@ -436,7 +412,7 @@ abstract class SqlStateStore implements StateStore {
           + " ORDER BY last_failed_at_ns DESC, id ASC" + (filter.limit() > 0 ? " LIMIT " + filter.limit() : "");
       return read("deadLetters.list", c -> {
         try (PreparedStatement p = c.prepareStatement(sql)) {
-          bind(p, args.toArray());
+          Sql.bind(p, args.toArray());
           List<DeadLetter> out = new ArrayList<>();
           try (ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
@@ -455,7 +431,7 @@ abstract class SqlStateStore implements StateStore {
       String sql = "SELECT COUNT(*) FROM cs_dead_letter" + where(filter, args);
       return read("deadLetters.count", c -> {
         try (PreparedStatement p = c.prepareStatement(sql)) {
-          bind(p, args.toArray());
+          Sql.bind(p, args.toArray());
           try (ResultSet rs = p.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -476,7 +452,7 @@ abstract class SqlStateStore implements StateStore {
 
     private void close(String operation, String id, DeadLetter.Status status, String note) {
       long rowId = rowId(id);
-      int changed = rowId < 0 ? 0 : write(operation, c -> update(c,
+      int changed = rowId < 0 ? 0 : write(operation, c -> c.update(
           "UPDATE cs_dead_letter SET status = ?, note = ?, changed_at_ns = ? WHERE id = ?",
           status.name(), note, Nanos.of(clock.instant()), rowId));
       if (changed == 0) {
@@ -487,7 +463,7 @@ abstract class SqlStateStore implements StateStore {
     @Override
     public int purgePayloads(Instant before) {
       Objects.requireNonNull(before, "before");
-      return write("deadLetters.purgePayloads", c -> update(c,
+      return write("deadLetters.purgePayloads", c -> c.update(
           "UPDATE cs_dead_letter SET payload = NULL, canonical = NULL, changed_at_ns = ?"
               + " WHERE status <> 'OPEN' AND last_failed_at_ns < ? AND payload IS NOT NULL",
           Nanos.of(clock.instant()), Nanos.clamped(before)));
@@ -495,9 +471,9 @@ abstract class SqlStateStore implements StateStore {
   }
 
   // ---------------------------------------------------------------------------------------------
-  private static Optional<ExternalRef> findLink(Connection c, String entity, ExternalRef from, SystemId target)
+  private static Optional<ExternalRef> findLink(Sql c, String entity, ExternalRef from, SystemId target)
       throws SQLException {
-    return queryString(c, "SELECT to_id FROM cs_xref WHERE entity = ? AND from_system = ? AND from_id = ?"
+    return c.queryString("SELECT to_id FROM cs_xref WHERE entity = ? AND from_system = ? AND from_id = ?"
         + " AND to_system = ?", entity, from.system().value(), from.id(), target.value())
         .map(id -> ExternalRef.of(target, id));
   }
@@ -526,13 +502,13 @@ abstract class SqlStateStore implements StateStore {
       });
     }
 
-    private void deleteLink(Connection c, String entity, ExternalRef from, SystemId target) throws SQLException {
-      update(c, "DELETE FROM cs_xref WHERE entity = ? AND from_system = ? AND from_id = ? AND to_system = ?",
+    private void deleteLink(Sql c, String entity, ExternalRef from, SystemId target) throws SQLException {
+      c.update("DELETE FROM cs_xref WHERE entity = ? AND from_system = ? AND from_id = ? AND to_system = ?",
           entity, from.system().value(), from.id(), target.value());
     }
 
-    private void putLink(Connection c, String entity, ExternalRef from, ExternalRef to) throws SQLException {
-      update(c, "INSERT INTO cs_xref (entity, from_system, from_id, to_system, to_id) VALUES (?, ?, ?, ?, ?)"
+    private void putLink(Sql c, String entity, ExternalRef from, ExternalRef to) throws SQLException {
+      c.update("INSERT INTO cs_xref (entity, from_system, from_id, to_system, to_id) VALUES (?, ?, ?, ?, ?)"
           + " ON CONFLICT (entity, from_system, from_id, to_system) DO UPDATE SET to_id = excluded.to_id",
           entity, from.system().value(), from.id(), to.system().value(), to.id());
     }
@@ -553,7 +529,7 @@ abstract class SqlStateStore implements StateStore {
     public Optional<String> get(String scope, String key) {
       Objects.requireNonNull(scope, "scope");
       Objects.requireNonNull(key, "key");
-      return read("fingerprints.get", c -> queryString(c,
+      return read("fingerprints.get", c -> c.queryString(
           "SELECT fingerprint FROM cs_fingerprint WHERE scope = ? AND record_key = ?", scope, key));
     }
 
@@ -562,7 +538,7 @@ abstract class SqlStateStore implements StateStore {
       Objects.requireNonNull(scope, "scope");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(fingerprint, "fingerprint");
-      write("fingerprints.put", c -> update(c, "INSERT INTO cs_fingerprint (scope, record_key, fingerprint)"
+      write("fingerprints.put", c -> c.update("INSERT INTO cs_fingerprint (scope, record_key, fingerprint)"
           + " VALUES (?, ?, ?) ON CONFLICT (scope, record_key) DO UPDATE SET fingerprint = excluded.fingerprint",
           scope, key, fingerprint));
     }
@@ -576,7 +552,7 @@ abstract class SqlStateStore implements StateStore {
       Objects.requireNonNull(channel, "channel");
       Objects.requireNonNull(eventId, "eventId");
       long at = Nanos.of(receivedAt);
-      return write("receivedEvents.firstArrival", c -> update(c, "INSERT INTO cs_received_event"
+      return write("receivedEvents.firstArrival", c -> c.update("INSERT INTO cs_received_event"
           + " (channel, event_id, received_at_ns) VALUES (?, ?, ?) ON CONFLICT (channel, event_id) DO NOTHING",
           channel, eventId, at)) == 1;
     }
@@ -584,7 +560,7 @@ abstract class SqlStateStore implements StateStore {
     @Override
     public int purge(Instant before) {
       Objects.requireNonNull(before, "before");
-      return write("receivedEvents.purge", c -> update(c,
+      return write("receivedEvents.purge", c -> c.update(
           "DELETE FROM cs_received_event WHERE received_at_ns < ?", Nanos.clamped(before)));
     }
   }
@@ -617,7 +593,7 @@ abstract class SqlStateStore implements StateStore {
         try (PreparedStatement p = c.prepareStatement("UPDATE cs_lease SET owner = NULL, expires_at_ns = 0"
             + " WHERE scope = ? AND resource = ? AND owner = ?")) {
           for (String resource : sorted) {
-            bind(p, scope, resource, owner);
+            Sql.bind(p, scope, resource, owner);
             p.addBatch();
           }
           p.executeBatch();

@@ -1,10 +1,9 @@
 package io.commercesync.core.state.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * A unit of work on a JDBC connection, run inside a transaction that the caller opens and commits.
+ * A unit of work on a connection ({@link Sql}), run inside a transaction that the caller opens and commits.
  *
  * <p>Work run by the {@link GroupCommitter} may reject its input by throwing a
  * {@link io.commercesync.core.error.CommerceSyncException} (e.g. an idempotency conflict), but only
@@ -12,5 +11,5 @@ import java.sql.SQLException;
  */
 @FunctionalInterface
 interface SqlWork<T> {
-  T run(Connection connection) throws SQLException;
+  T run(Sql sql) throws SQLException;
 }

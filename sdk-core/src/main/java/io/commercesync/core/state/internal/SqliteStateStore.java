@@ -178,8 +178,8 @@ public final class SqliteStateStore extends SqlStateStore {
   <T> T read(String operation, SqlWork<T> work) {
     ensureOpen(operation);
     synchronized (reader) {
-      try {
-        return work.run(reader);
+      try (Sql sql = new Sql(reader)) {
+        return work.run(sql);
       } catch (SQLException e) {
         throw failure(operation, e);
       }
@@ -211,7 +211,7 @@ public final class SqliteStateStore extends SqlStateStore {
           + " expires_at_ns = excluded.expires_at_ns WHERE cs_lease.owner IS NULL"
           + " OR cs_lease.owner = excluded.owner OR cs_lease.expires_at_ns <= ?")) {
         for (String resource : resources) {
-          bind(p, scope, resource, owner, expires, now);
+          Sql.bind(p, scope, resource, owner, expires, now);
           if (p.executeUpdate() == 1) {
             held.add(resource);
           }
