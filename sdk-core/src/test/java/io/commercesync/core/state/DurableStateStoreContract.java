@@ -79,6 +79,19 @@ abstract class DurableStateStoreContract extends StateStoreContract {
   }
 
   @Test
+  void schema_instancesStartingTogetherOnANewDatabase_migrateItOnce() throws Exception {
+    newLocation();   // a fresh, empty one
+    List<StateStore> started = race(6, this::open);
+    started.get(0).checkpoints().put("s", Cursor.of("c"));
+    assertThat(started.get(5).checkpoints().get("s")).contains(Cursor.of("c"));
+    try (Connection c = jdbc(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM cs_schema_version")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void schema_newerThanThisSdk_isRefusedWithTypedError() throws Exception {
     try (Connection c = jdbc(); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO cs_schema_version (version, description, applied_at_ns) VALUES (99, 'future', 0)");

@@ -13,7 +13,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -28,6 +30,7 @@ class PostgresStateStoreTest extends DurableStateStoreContract {
   static final String URL_VARIABLE = "COMMERCESYNC_TEST_PG_URL";
 
   String schema;
+  final List<String> schemas = new ArrayList<>();
 
   static String env(String name) {
     String value = System.getenv(name);
@@ -59,6 +62,7 @@ class PostgresStateStoreTest extends DurableStateStoreContract {
   @Override
   void newLocation() throws SQLException {
     schema = "cs_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    schemas.add(schema);
     try (Connection c = DriverManager.getConnection(baseUrl(), user(), password().reveal());
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
@@ -67,12 +71,13 @@ class PostgresStateStoreTest extends DurableStateStoreContract {
 
   @Override
   void dropLocation() throws SQLException {
-    if (schema != null) {
-      try (Connection c = DriverManager.getConnection(baseUrl(), user(), password().reveal());
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA " + schema + " CASCADE");
+    try (Connection c = DriverManager.getConnection(baseUrl(), user(), password().reveal());
+        Statement s = c.createStatement()) {
+      for (String created : schemas) {
+        s.execute("DROP SCHEMA " + created + " CASCADE");
       }
     }
+    schemas.clear();
   }
 
   @Override

@@ -15,6 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,10 +27,12 @@ class SqliteStateStoreTest extends DurableStateStoreContract {
   Path dir;
 
   Path file;
+  int locations;
 
   @Override
   void newLocation() {
-    file = dir.resolve("state").resolve("commercesync.db");   // the directory does not exist yet
+    // the directory does not exist yet: the store creates it
+    file = dir.resolve("state-" + ++locations).resolve("commercesync.db");
   }
 
   @Override
@@ -78,6 +83,29 @@ class SqliteStateStoreTest extends DurableStateStoreContract {
     }
     impatient.fingerprints().put("s", "k", "v");
     assertThat(impatient.fingerprints().get("s", "k")).contains("v");
+    impatient.close();
+  }
+
+  @Test
+  void fileLockedDuringABatch_failsTheWholeBatchRetryablyAtOnce_notWriteByWrite() throws Exception {
+    StateStore impatient = StateStore.sqlite(file, SqliteOptions.builder().busyTimeout(Duration.ofMillis(200))
+        .clock(clock).build());
+    List<CompletableFuture<LedgerEntry>> begun = new ArrayList<>();
+    long started = System.nanoTime();
+    try (Connection other = jdbc(); Statement s = other.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      for (int i = 0; i < 50; i++) {
+        begun.add(impatient.ledger().beginAsync(key("busy-" + i), "h"));
+      }
+      for (CompletableFuture<LedgerEntry> f : begun) {
+        assertThatThrownBy(f::join).hasCauseInstanceOf(StateStoreException.class)
+            .satisfies(e -> assertThat(((StateStoreException) e.getCause()).retryable()).isTrue());
+      }
+      s.execute("ROLLBACK");
+    }
+    // one busy wait per batch, not 50 of 200 ms each
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(impatient.ledger().begin(key("busy-0"), "h").attempts()).isEqualTo(1);
     impatient.close();
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,7 @@ final class GroupCommitter implements AutoCloseable {
   private final String name;
   private final Connections connections;
   private final BiFunction<String, Throwable, RuntimeException> failures;
+  private final Predicate<Throwable> transientFailure;
   private final int maxBatchSize;
   private final boolean sortByKey;
   private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
@@ -82,14 +84,18 @@ final class GroupCommitter implements AutoCloseable {
    * @param sortByKey order each batch by the writes' order keys (stable, so writes to one key keep their
    *     order), so that concurrent committers on a shared database lock rows in the same order
    * @param failures turns an exception into what the write's caller sees
+   * @param transientFailure whether a failure is of the database rather than of one write (busy, locked,
+   *     connection lost): then the whole batch fails at once, retryable, instead of being retried write
+   *     by write (each of which would wait out the same lock)
    */
   GroupCommitter(String name, Connections connections, int maxBatchSize, boolean sortByKey,
-      BiFunction<String, Throwable, RuntimeException> failures) {
+      BiFunction<String, Throwable, RuntimeException> failures, Predicate<Throwable> transientFailure) {
     this.name = name;
     this.connections = connections;
     this.maxBatchSize = maxBatchSize;
     this.sortByKey = sortByKey;
     this.failures = failures;
+    this.transientFailure = transientFailure;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
     thread.start();
@@ -242,7 +248,7 @@ final class GroupCommitter implements AutoCloseable {
         }
       } catch (Exception batchFailure) {
         broken = broken(connection, batchFailure);
-        if (batch.size() == 1 || broken) {
+        if (batch.size() == 1 || broken || transientFailure.test(batchFailure)) {
           for (Task<?> t : batch) {
             completions.add(() -> t.future().completeExceptionally(failures.apply(t.operation(), batchFailure)));
           }

@@ -57,7 +57,7 @@ public final class PostgresStateStore extends SqlStateStore {
     this.url = url;
     this.redactor = password == null ? Redactor.DEFAULT : Redactor.DEFAULT.withSecrets(List.of(password));
     this.committer = new GroupCommitter("commercesync-postgres-committer", connections, options.maxBatchSize(),
-        true, this::failure);
+        true, this::failure, this::transientFailure);
   }
 
   /** A store on the application's pool. */

@@ -114,6 +114,11 @@ abstract class SqlStateStore implements StateStore {
     }
   }
 
+  /** Whether {@code e} is the database's passing trouble (busy, locked, connection lost), not a write's. */
+  boolean transientFailure(Throwable e) {
+    return e instanceof SQLException s && dialect.transientFailure(s);
+  }
+
   /** What a caller sees for {@code e}: our own exceptions as they are, everything else wrapped. */
   RuntimeException failure(String operation, Throwable e) {
     if (e instanceof CommerceSyncException c) {

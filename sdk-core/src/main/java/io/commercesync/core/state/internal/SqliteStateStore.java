@@ -56,7 +56,7 @@ public final class SqliteStateStore extends SqlStateStore {
     this.writer = writer;
     this.reader = reader;
     this.committer = new GroupCommitter("commercesync-sqlite-committer", new WriterConnection(writer),
-        options.maxBatchSize(), false, this::failure);
+        options.maxBatchSize(), false, this::failure, this::transientFailure);
   }
 
   /**
