@@ -136,6 +136,31 @@ class PostgresStateStoreTest extends DurableStateStoreContract {
   }
 
   @Test
+  void connectionsKilledByTheServer_failOnceRetryably_thenTheStoreReconnects() throws Exception {
+    store.checkpoints().put("magento:orders", Cursor.of("c-0"));
+    store.ledger().begin(key("before"), "h");
+    try (Connection admin = jdbc(); Statement s = admin.createStatement()) {
+      // what a server restart or a failover does to the store's open connections
+      s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+          + " WHERE application_name = 'commercesync' AND pid <> pg_backend_pid()").close();
+    }
+    retryOnce(() -> store.checkpoints().put("magento:orders", Cursor.of("c-1")));
+    retryOnce(() -> store.ledger().begin(key("after"), "h"));
+    assertThat(store.checkpoints().get("magento:orders")).contains(Cursor.of("c-1"));
+    assertThat(store.ledger().get(key("after"))).isPresent();
+  }
+
+  /** Runs {@code action}; if it fails, the failure must be retryable and the second try must pass. */
+  private static void retryOnce(Runnable action) {
+    try {
+      action.run();
+    } catch (StateStoreException e) {
+      assertThat(e.retryable()).as("first failure after the server dropped us: %s", e.getMessage()).isTrue();
+      action.run();
+    }
+  }
+
+  @Test
   void urlNoDriverAccepts_isConfigurationError() {
     assertThatThrownBy(() -> StateStore.postgres("jdbc:nosuchdb://host/db", "u", Secret.of("pw")))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("postgres.jdbcUrl")

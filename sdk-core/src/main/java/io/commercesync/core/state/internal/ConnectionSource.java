@@ -164,6 +164,11 @@ abstract class ConnectionSource implements GroupCommitter.Connections, AutoClose
             idle.addFirst(new Idle(connection, System.nanoTime()));
             return;
           }
+          if (!keep) {
+            // one connection died: the server probably restarted, and the idle ones died with it
+            idle.forEach(i -> closeQuietly(i.connection()));
+            idle.clear();
+          }
         }
         closeQuietly(connection);
       } catch (SQLException e) {

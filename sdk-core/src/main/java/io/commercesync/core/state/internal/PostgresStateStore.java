@@ -103,10 +103,18 @@ public final class PostgresStateStore extends SqlStateStore {
     try (Sql sql = new Sql(c)) {
       return work.run(sql);
     } catch (SQLException e) {
-      broken = dialect.connectionLost(e);
+      broken = dialect.connectionLost(e) || isClosed(c);
       throw failure(operation, e);
     } finally {
       connections.release(c, broken);
+    }
+  }
+
+  private static boolean isClosed(Connection c) {
+    try {
+      return c.isClosed();
+    } catch (SQLException e) {
+      return true;
     }
   }
 
