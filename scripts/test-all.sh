@@ -61,22 +61,19 @@ stop_postgres() {
 start_postgres() {
   install_postgres
   PG_BIN="$(pg_bin_dir)"
-  PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/commercesync-pg.XXXXXX")"
+  # in /tmp, not $TMPDIR: the postgres user must be able to reach it
+  PG_DIR="$(mktemp -d /tmp/commercesync-pg.XXXXXX)"
   trap stop_postgres EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
-  if [ "$(id -u)" = 0 ]; then
-    chown postgres: "$PG_DIR"
-  fi
-  local password
-  password="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-  printf '%s\n' "$password" > "$PG_DIR/superuser-password"
+  mkdir "$PG_DIR/socket"
+  od -An -N16 -tx1 /dev/urandom | tr -d ' \n' > "$PG_DIR/superuser-password"
   chmod 600 "$PG_DIR/superuser-password"
-  [ "$(id -u)" = 0 ] && chown postgres: "$PG_DIR/superuser-password"
+  if [ "$(id -u)" = 0 ]; then
+    chown -R postgres: "$PG_DIR"
+  fi
   as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/superuser-password" \
     --auth-local=trust --auth-host=scram-sha-256 --encoding=UTF8 --no-instructions >/dev/null
-  mkdir -p "$PG_DIR/socket"
-  [ "$(id -u)" = 0 ] && chown postgres: "$PG_DIR/socket"
 
   # a free port: pick at random, skip ports in use, retry if another process wins the race
   local port="" attempt

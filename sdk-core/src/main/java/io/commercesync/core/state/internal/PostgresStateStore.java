@@ -1,6 +1,5 @@
 package io.commercesync.core.state.internal;
 
-import io.commercesync.core.error.StateStoreException;
 import io.commercesync.core.security.Redactor;
 import io.commercesync.core.security.Secret;
 import io.commercesync.core.state.PostgresOptions;
