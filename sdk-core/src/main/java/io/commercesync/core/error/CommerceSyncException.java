@@ -15,6 +15,8 @@ import java.util.Optional;
  *   <li>{@link DuplicateDetectedException}: the target already holds the record; a signal, not a
  *       failure, used to prevent duplicates.
  *   <li>{@link IdempotencyConflictException}: an idempotency key was reused with a different payload.
+ *   <li>{@link StateStoreException}: the state store (SQLite, PostgreSQL) failed; retryable when the
+ *       database was busy or the connection was lost.
  * </ul>
  *
  * <p>Messages name the system, the operation or record and the field, and never contain a secret.
