@@ -159,16 +159,27 @@ abstract class StateStoreContract {
   }
 
   @Test
-  void ledgerBegin_sameKeyDifferentPayload_throwsConflictAndKeepsTheEntry() {
-    LedgerEntry first = store.ledger().begin(key("1043"), "h1");
+  void ledgerBegin_doneKeyWithDifferentPayload_throwsConflictAndKeepsTheEntry() {
+    store.ledger().begin(key("1043"), "h1");
+    store.ledger().markDone(key("1043"), "SO-1");
+    LedgerEntry done = store.ledger().get(key("1043")).orElseThrow();
     assertThatThrownBy(() -> store.ledger().begin(key("1043"), "h2"))
         .isInstanceOf(IdempotencyConflictException.class)
         .hasMessageContaining(key("1043").value());
-    assertThat(store.ledger().get(key("1043"))).contains(first);
+    assertThat(store.ledger().get(key("1043"))).contains(done);
+  }
 
-    store.ledger().markDone(key("1043"), "SO-1");
-    assertThatThrownBy(() -> store.ledger().begin(key("1043"), "h2"))
-        .isInstanceOf(IdempotencyConflictException.class);
+  @Test
+  void ledgerBegin_pendingOrFailedKeyWithANewPayload_takesIt_aFixedRecordMayBeRetried() {
+    store.ledger().begin(key("1043"), "h1");
+    LedgerEntry retried = store.ledger().begin(key("1043"), "h2");
+    assertThat(retried.payloadHash()).isEqualTo("h2");
+    assertThat(retried.attempts()).isEqualTo(2);
+    store.ledger().markFailed(key("1043"));
+    LedgerEntry fixed = store.ledger().begin(key("1043"), "h3");
+    assertThat(fixed.state()).isEqualTo(LedgerEntry.State.PENDING);
+    assertThat(fixed.payloadHash()).isEqualTo("h3");
+    assertThat(fixed.attempts()).isEqualTo(3);
   }
 
   @Test

@@ -182,8 +182,8 @@ abstract class SqlStateStore implements StateStore {
   private static final String BEGIN = "INSERT INTO cs_ledger"
       + " (idem_key, state, payload_hash, remote_id, attempts, updated_at_ns) VALUES (?, 'PENDING', ?, NULL, 1, ?)"
       + " ON CONFLICT (idem_key) DO UPDATE SET state = 'PENDING', attempts = cs_ledger.attempts + 1,"
-      + " updated_at_ns = excluded.updated_at_ns"
-      + " WHERE cs_ledger.payload_hash = excluded.payload_hash AND cs_ledger.state <> 'DONE'"
+      + " payload_hash = excluded.payload_hash, updated_at_ns = excluded.updated_at_ns"
+      + " WHERE cs_ledger.state <> 'DONE'"
       + " RETURNING " + LEDGER_COLUMNS;
 
   private final class LedgerFacet implements IdempotencyLedger {
@@ -210,6 +210,7 @@ abstract class SqlStateStore implements StateStore {
 
     private LedgerEntry begin(Sql c, IdempotencyKey key, String payloadHash) throws SQLException {
       // one statement in the common cases: a new key, or one more attempt on a pending/failed entry
+      // (which takes the new payload: a record fixed after a failure may be retried)
       PreparedStatement p = c.kept(BEGIN);
       Sql.bind(p, key.value(), payloadHash, Nanos.of(clock.instant()));
       try (ResultSet rs = p.executeQuery()) {
@@ -217,11 +218,11 @@ abstract class SqlStateStore implements StateStore {
           return ledgerEntry(key, rs);
         }
       }
-      // nothing written: the entry is done, or was first used with another payload
+      // nothing written: the entry is done; the same payload is the same effect, another is a conflict
       LedgerEntry existing = selectEntry(c, key).orElseThrow(() -> new StateStoreException(dialect.backend(),
           "ledger.begin", "entry " + key + " neither inserted nor found", null, true, null));
       if (!existing.payloadHash().equals(payloadHash)) {
-        throw new IdempotencyConflictException(null, key.value(), null);
+        throw new IdempotencyConflictException(null, key.value(), "it was applied with another payload");
       }
       return existing;
     }
