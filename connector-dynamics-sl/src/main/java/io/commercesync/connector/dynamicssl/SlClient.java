@@ -367,6 +367,13 @@ public final class SlClient {
         .map(d -> SlShipmentMapper.INSTANCE.shipment(d, documents.context())).toList();
   }
 
+  /** The raw JSON document of shipper {@code shipperId}, for a source's fetch by key. */
+  Optional<byte[]> shipperDocument(String cpnyId, String shipperId) {
+    return api.find(Call.get("/api/Shipper/" + segment(shipperId), documents.company(cpnyId), shipperId),
+            ShipperDocument.class, "shipper")
+        .map(SlText::trimmed).map(d -> api.json().write(d));
+  }
+
   private static String segment(String id) {
     return URLEncoder.encode(Objects.requireNonNull(id, "id"), StandardCharsets.UTF_8).replace("+", "%20");
   }

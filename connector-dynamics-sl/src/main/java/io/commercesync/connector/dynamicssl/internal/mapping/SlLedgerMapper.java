@@ -84,6 +84,27 @@ public interface SlLedgerMapper {
   @Mapping(target = "curyAdjgAmt", expression = "java(SlConversions.amount(receipt.payment().amount()))")
   ArAdjust application(CashReceipt receipt);
 
+  @Mapping(target = "refs", expression = "java(java.util.List.of(io.commercesync.core.model.ExternalRef.of(io.commercesync.core.model.SystemId.DYNAMICS_SL, doc.refNbr())))")
+  @Mapping(target = "number", source = "refNbr")
+  @Mapping(target = "orderNumber", expression = "java(SlConversions.blankToNull(doc.custOrdNbr()))")
+  @Mapping(target = "customerRef", expression = "java(io.commercesync.core.model.ExternalRef.of(io.commercesync.core.model.SystemId.DYNAMICS_SL, doc.custId()))")
+  @Mapping(target = "invoiceDate", expression = "java(SlConversions.date(doc.docDate()))")
+  @Mapping(target = "currency", expression = "java(currency(doc, ctx))")
+  @Mapping(target = "total", expression = "java(SlConversions.money(doc.curyOrigDocAmt(), currency(doc, ctx)))")
+  @Mapping(target = "balanceDue", expression = "java(SlConversions.money(doc.curyDocBal(), currency(doc, ctx)))")
+  @Mapping(target = "lines", ignore = true)
+  @Mapping(target = "subtotal", ignore = true)
+  @Mapping(target = "discount", ignore = true)
+  @Mapping(target = "shipping", ignore = true)
+  @Mapping(target = "tax", ignore = true)
+  @Mapping(target = "dueDate", ignore = true)
+  io.commercesync.core.model.Invoice invoice(ArDoc doc, @Context SlMappingContext ctx);
+
+  default java.util.Currency currency(ArDoc doc, SlMappingContext ctx) {
+    String id = SlConversions.blankToNull(doc.curyId());
+    return id == null ? ctx.baseCurrency() : java.util.Currency.getInstance(id);
+  }
+
   /** The payment's own id, else its gateway transaction id, else the order number. */
   default String paymentKey(CashReceipt receipt) {
     if (receipt.payment().id() != null) {
