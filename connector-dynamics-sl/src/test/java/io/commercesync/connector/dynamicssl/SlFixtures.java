@@ -73,7 +73,7 @@ final class SlFixtures {
   static SalesOrderRequest request(Order order) {
     return new SalesOrderRequest(order, "C20311",
         List.of(new SalesLine(1, "WID-100-BLK", "AUSTIN", "EA"), new SalesLine(2, "GAD-220", "AUSTIN", "EA")),
-        "UPS-GROUND", Map.of("ShiptoID", "DEFAULT", "TermsID", "CC", "SlsperID", "WEB"), "0060");
+        "UPS-GROUND", Map.of("ShiptoID", "DEFAULT", "TermsID", "CC", "SlsperID", "WEB", "TaxID00", "TX-AUSTIN"), "0060");
   }
 
   static Customer newCustomer(String email) {

@@ -13,6 +13,7 @@ public record HeaderDefaults(
     String termsID,
     String slsperID,
     String curyID,
+    String taxID00,
     String user1,
     String user2,
     String user3,

@@ -146,13 +146,26 @@ public final class SlConversions {
     return address == null ? null : address.line(index);
   }
 
-  /** The address's person or company as SL's 60-character name. */
+  /** SL's name of an address block ({@code ShipName}, {@code Name}): the company, else the person. */
   public static String name(Address address) {
     if (address == null) {
       return null;
     }
+    if (address.company() != null && !address.company().isBlank()) {
+      return address.company();
+    }
     String n = address.fullName();
     return n.isEmpty() ? null : n;
+  }
+
+  /** SL's attention line ({@code ShipAttn}, {@code Attn}): the person at the address, or null. */
+  public static String attention(Address address) {
+    if (address == null) {
+      return null;
+    }
+    String person = ((address.firstName() == null ? "" : address.firstName()) + " "
+        + (address.lastName() == null ? "" : address.lastName())).strip();
+    return person.isEmpty() ? null : person;
   }
 
   /** The state SL stores (char(3)): the region code, else the region. */

@@ -46,7 +46,7 @@ public final class SlDocuments {
 
   /** The {@code userDefinedFields} keys a {@link SalesOrderRequest} may carry for SL. */
   public static final Set<String> ORDER_FIELDS =
-      Set.of("User1", "User2", "User3", "User4", "ShiptoID", "TermsID", "SlsperID", "SOTypeID");
+      Set.of("User1", "User2", "User3", "User4", "ShiptoID", "TermsID", "SlsperID", "SOTypeID", "TaxID00");
 
   private final SlMappingContext ctx;
   private final SlText text;
@@ -128,6 +128,7 @@ public final class SlDocuments {
         udf.get("TermsID"),
         udf.get("SlsperID"),
         order.currency().getCurrencyCode(),
+        udf.get("TaxID00"),
         udf.getOrDefault("User1", order.customerRef() == null ? null : order.customerRef().id()),
         udf.getOrDefault("User2", storefrontOrderId),
         udf.get("User3"),
