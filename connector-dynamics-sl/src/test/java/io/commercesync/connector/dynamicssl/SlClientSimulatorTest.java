@@ -236,4 +236,39 @@ class SlClientSimulatorTest {
     assertThat(client.salesOrder("0070", ordNbr)).isPresent();
     assertThat(client.salesOrder("0060", ordNbr)).isEmpty();
   }
+
+  @Test
+  void updates_replaceTheOrder_adjustStock_andChangeTheItemMaster() {
+    String ordNbr = client.createSalesOrder(SlFixtures.request(SlFixtures.order("CS-400001")), key("u"));
+    Order order = SlFixtures.order("CS-400001");
+    Order smaller = order.toBuilder().lines(List.of(order.lines().get(0)))
+        .subtotal(Money.of("49.98", "USD")).grandTotal(Money.of("56.53", "USD")).build();
+    client.updateSalesOrder(ordNbr, new SalesOrderRequest(smaller, "C20311",
+        List.of(new SalesLine(1, "WID-100-BLK", "AUSTIN", "EA")), "UPS-GROUND", Map.of(), null), key("u2"));
+    Order back = client.salesOrder(null, ordNbr).orElseThrow();
+    assertThat(back.lines()).hasSize(1);
+    assertThat(back.grandTotal()).isEqualTo(Money.of("56.53", "USD"));
+    assertThat(client.stock("GAD-220", null)).filteredOn(l -> l.location().equals("AUSTIN"))
+        .extracting(l -> l.allocated().toPlainString()).containsExactly("3");
+
+    client.adjustStock("GAD-220", "DALLAS", new BigDecimal("40"), null, key("a"));
+    assertThat(client.stock("GAD-220", null)).filteredOn(l -> l.location().equals("DALLAS"))
+        .extracting(l -> l.available().toPlainString()).containsExactly("40");
+
+    var item = client.product("GAD-220").orElseThrow();
+    client.updateProduct(item.toBuilder().name("Gadget 220, revised").basePrice(Money.of("59.99", "USD")).build(), key("p"));
+    assertThat(client.product("GAD-220").orElseThrow().name()).isEqualTo("Gadget 220, revised");
+    assertThat(client.basePrice("GAD-220").orElseThrow().amount()).isEqualTo(Money.of("59.99", "USD"));
+  }
+
+  @Test
+  void withoutPolling_theSourcesAreNotOffered_andCustomerChangesSaySo() {
+    assertThat(connector.capability(io.commercesync.core.spi.ShipmentSource.class)).isEmpty();
+    assertThat(connector.capability(io.commercesync.core.spi.InventorySource.class)).isEmpty();
+    assertThat(connector.capability(OrderSink.class)).isPresent();
+    assertThatThrownBy(() -> connector.require(CustomerStore.class).changes())
+        .isInstanceOf(io.commercesync.core.error.ConfigurationException.class).hasMessageContaining("polling");
+    assertThatThrownBy(() -> connector.require(io.commercesync.core.spi.ItemSource.class))
+        .hasMessageContaining("does not offer ItemSource");
+  }
 }

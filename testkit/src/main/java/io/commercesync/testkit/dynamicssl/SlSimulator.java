@@ -387,7 +387,7 @@ public final class SlSimulator implements AutoCloseable {
     ArrayNode savedLines = json.createArrayNode();
     BigDecimal merch = BigDecimal.ZERO;
     for (ObjectNode old : store.select("SOLine", r -> same(r, "CpnyID", cpny) && same(r, "OrdNbr", ordNbr))) {
-      old.put("Status", "X");
+      store.delete("SOLine", cpny, ordNbr, text(old, "LineRef"));
     }
     for (int i = 0; i < lines.size(); i++) {
       ObjectNode line = ((ObjectNode) lines.get(i)).deepCopy();
@@ -475,7 +475,7 @@ public final class SlSimulator implements AutoCloseable {
     ObjectNode doc = json.createObjectNode();
     doc.set("SOHeader", h);
     ArrayNode lines = doc.putArray("SOLine");
-    store.select("SOLine", r -> same(r, "CpnyID", cpny) && same(r, "OrdNbr", ordNbr) && !"X".equals(text(r, "Status")))
+    store.select("SOLine", r -> same(r, "CpnyID", cpny) && same(r, "OrdNbr", ordNbr))
         .forEach(lines::add);
     return doc;
   }
@@ -876,8 +876,7 @@ public final class SlSimulator implements AutoCloseable {
           + " fields of the shipper are invalid.", "/_sim/orders/" + ordNbr + "/fulfil", errors);
     }
     String shipperId = String.format("S%06d", counter("shipper:" + cpny, 1200));
-    List<ObjectNode> lines = store.select("SOLine", r -> same(r, "CpnyID", cpny) && same(r, "OrdNbr", ordNbr)
-        && !"X".equals(text(r, "Status")));
+    List<ObjectNode> lines = store.select("SOLine", r -> same(r, "CpnyID", cpny) && same(r, "OrdNbr", ordNbr));
     String site = lines.isEmpty() ? "" : text(lines.get(0), "SiteID");
     ObjectNode h = json.createObjectNode();
     h.put("CpnyID", cpny);

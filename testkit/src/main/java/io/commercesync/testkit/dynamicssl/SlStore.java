@@ -116,6 +116,26 @@ final class SlStore {
     return row;
   }
 
+  /** Deletes the row of {@code table} with primary key {@code key}, if any. */
+  synchronized void delete(String table, String... key) {
+    SlCatalog.Table t = SlCatalog.table(table);
+    if (tables.get(table).remove(key(key)) == null || connection == null) {
+      return;
+    }
+    StringBuilder where = new StringBuilder();
+    for (String k : t.key()) {
+      where.append(where.length() == 0 ? "" : " AND ").append(k).append(" = ?");
+    }
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + t.name() + " WHERE " + where)) {
+      for (int i = 0; i < key.length; i++) {
+        delete.setString(i + 1, key[i]);
+      }
+      delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot delete a " + t.name() + " row in " + jdbcUrl, e);
+    }
+  }
+
   synchronized void clear() {
     tables.values().forEach(Map::clear);
     if (connection != null) {
