@@ -154,19 +154,8 @@ public final class SlClient {
   public void updateSalesOrder(String ordNbr, SalesOrderRequest request, IdempotencyKey key) {
     SalesOrderDocument doc = documents.salesOrder(request);
     var header = doc.soHeader();
-    SalesOrderDocument withNbr = new SalesOrderDocument(new io.commercesync.connector.dynamicssl.internal.dto.SoHeader(
-        header.cpnyId(), ordNbr, header.sOTypeID(), header.status(), header.custID(), header.custOrdNbr(),
-        header.ordDate(), header.shipViaID(), header.shiptoID(), header.shipAddrID(), header.shipName(),
-        header.shipAttn(), header.shipAddr1(), header.shipAddr2(), header.shipCity(), header.shipState(),
-        header.shipZip(), header.shipCountry(), header.shipPhone(), header.billName(), header.billAttn(),
-        header.billAddr1(), header.billAddr2(), header.billCity(), header.billState(), header.billZip(),
-        header.billCountry(), header.billPhone(), header.termsID(), header.slsperID(), header.projectID(),
-        header.curyID(), header.curyRate(), header.curyTotMerch(), header.totMerch(), header.curyTotLineDisc(),
-        header.totLineDisc(), header.curyWholeOrdDisc(), header.wholeOrdDisc(), header.curyTotFrt(),
-        header.totFrt(), header.curyTotMisc(), header.totMisc(), header.curyTotTax(), header.totTax(),
-        header.curyTotOrd(), header.totOrd(), header.lineCntr(), header.perPost(), header.adminHold(),
-        header.creditHold(), header.cancelled(), header.taxID00(), header.user1(), header.user2(),
-        header.user3(), header.user4(), null, null, null, null), doc.soLine());
+    SalesOrderDocument withNbr = new SalesOrderDocument(SlOrderMapper.INSTANCE.withOrdNbr(header, ordNbr),
+        doc.soLine());
     documents.text().prepare(withNbr, "sales order", ordNbr);
     api.send(Call.write("PUT", "/api/SalesOrder/" + segment(ordNbr), withNbr, header.cpnyId(), key, ordNbr),
         SalesOrderDocument.class, "sales order");

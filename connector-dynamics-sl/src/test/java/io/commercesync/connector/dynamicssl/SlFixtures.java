@@ -47,7 +47,6 @@ final class SlFixtures {
 
   /** Storefront order CS-100045 of the sample: 2 × WID-100-BLK at 24.99 + GAD-220 at 54.99, 10 off, 8.95 freight. */
   static Order order(String number) {
-    Money.of("0", "USD");
     return Order.builder()
         .ref(ExternalRef.of(SystemId.CLARITY, "ord_10045"))
         .number(number)

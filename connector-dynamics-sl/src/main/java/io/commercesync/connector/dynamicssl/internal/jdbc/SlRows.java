@@ -51,11 +51,6 @@ final class SlRows {
     }
   }
 
-  /** The raw (untrimmed) string of {@code column}: keyset comparisons use the value as stored. */
-  static String raw(ResultSet rs, String column) throws SQLException {
-    return rs.getString(column);
-  }
-
   private static Object value(ResultSet rs, String column, Class<?> type) throws SQLException {
     if (type == String.class) {
       return SlText.rtrim(rs.getString(column));

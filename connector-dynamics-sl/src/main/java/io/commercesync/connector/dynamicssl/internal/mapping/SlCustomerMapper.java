@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.mapstruct.Builder;
-import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.ReportingPolicy;

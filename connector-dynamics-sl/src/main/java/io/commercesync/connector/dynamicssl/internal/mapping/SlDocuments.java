@@ -27,7 +27,6 @@ import io.commercesync.core.spi.CashReceipt;
 import io.commercesync.core.spi.SalesLine;
 import io.commercesync.core.spi.SalesOrderRequest;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -232,10 +231,5 @@ public final class SlDocuments {
           "SL amounts are kept at " + money.minorUnits() + " decimals for "
               + money.currency().getCurrencyCode() + "; refusing to round (it would change the amount)"));
     }
-  }
-
-  /** {@code amount} at the currency scale, for callers that compare SL totals. */
-  static BigDecimal scaled(Money money) {
-    return money.amount().setScale(money.minorUnits(), RoundingMode.HALF_EVEN);
   }
 }

@@ -79,6 +79,14 @@ public interface SlOrderMapper {
   @Mapping(target = "discPct", constant = "0")
   SoLine line(OrderLine line, String lineRef, String invtId, String siteId, String unitDesc);
 
+  /** {@code header} with {@code OrdNbr} set, for {@code PUT /api/SalesOrder/{OrdNbr}}; audit columns dropped. */
+  @Mapping(target = "ordNbr", source = "ordNbr")
+  @Mapping(target = "crtdDateTime", ignore = true)
+  @Mapping(target = "crtdProg", ignore = true)
+  @Mapping(target = "crtdUser", ignore = true)
+  @Mapping(target = "lUpdDateTime", ignore = true)
+  SoHeader withOrdNbr(SoHeader header, String ordNbr);
+
   // ---- SL -> canonical ----
 
   @Mapping(target = "refs", expression = "java(refs(header))")

@@ -1,7 +1,5 @@
 package io.commercesync.connector.dynamicssl.internal.mapping;
 
-import io.commercesync.core.model.Money;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,14 +55,5 @@ public final class SlReferences {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
-  }
-
-  /** Σ of the amounts, for the batch control total. */
-  public static BigDecimal sum(Iterable<Money> amounts) {
-    BigDecimal total = BigDecimal.ZERO;
-    for (Money m : amounts) {
-      total = total.add(m.amount());
-    }
-    return total;
   }
 }
