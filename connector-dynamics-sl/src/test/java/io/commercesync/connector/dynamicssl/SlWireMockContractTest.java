@@ -225,4 +225,21 @@ class SlWireMockContractTest {
     assertThat(e.violations()).extracting(v -> v.path()).containsExactly("shipping");
     assertThat(wm.getAllServeEvents()).isEmpty();
   }
+
+  @Test
+  void paddedCharValuesAndBlankDates_areTrimmedAndReadAsAbsent() {
+    wm.stubFor(get(urlPathEqualTo("/api/Shipper/S001201")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{\"SOShipHeader\":{\"CpnyID\":\"0060      \","
+            + "\"ShipperID\":\"S001201        \",\"CustOrdNbr\":\"CS-100045                \",\"OrdNbr\":\"WO004512       \","
+            + "\"ShipViaID\":\" \",\"SiteID\":\"AUSTIN    \",\"TrackingNbr\":\"                         \","
+            + "\"ShipDateAct\":\"1900-01-01\"},\"SOShipLine\":[],\"SOShipPack\":[{\"BoxRef\":\"00001\","
+            + "\"TrackingNbr\":\"1Z999AA10123456784  \"},{\"BoxRef\":\"00002\",\"TrackingNbr\":\" \"}]}")));
+    var shipment = client.shipper(null, "S001201").orElseThrow();
+    assertThat(shipment.refs().get(0).id()).isEqualTo("S001201");
+    assertThat(shipment.orderNumber()).isEqualTo("CS-100045");
+    assertThat(shipment.service()).isNull();
+    assertThat(shipment.location()).isEqualTo("AUSTIN");
+    assertThat(shipment.shippedAt()).isNull();
+    assertThat(shipment.trackingNumbers()).containsExactly("1Z999AA10123456784");
+  }
 }

@@ -270,4 +270,19 @@ class SlSimulatorTest {
           .isEqualTo(sim.row("ItemSite", "WID-100-BLK", "AUSTIN").replaceAll(stamps, ""));
     }
   }
+
+  @Test
+  void createOrder_unknownSiteAndCustomer_areNotFound() throws Exception {
+    ObjectNode order = sample("salesorder-create-request.json");
+    ((ObjectNode) order.get("SOHeader")).put("CustID", "C99999");
+    ((ObjectNode) order.get("SOLine").get(0)).put("SiteID", "NOWHERE");
+    Answer a = call("POST", "/api/SalesOrder", order, "0060", null);
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.body().get("errors")).extracting(e -> e.get("pointer").asText() + " " + e.get("code").asText())
+        .containsExactlyInAnyOrder("/SOHeader/CustID NOT_FOUND", "/SOLine/0/SiteID NOT_FOUND");
+    // HOUSTON belongs to company 0070 only
+    ObjectNode other = sample("salesorder-create-request.json");
+    ((ObjectNode) other.get("SOLine").get(0)).put("SiteID", "HOUSTON");
+    assertThat(call("POST", "/api/SalesOrder", other, "0060", null).status()).isEqualTo(400);
+  }
 }
