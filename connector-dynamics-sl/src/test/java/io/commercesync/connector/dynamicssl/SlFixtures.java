@@ -1,0 +1,128 @@
+package io.commercesync.connector.dynamicssl;
+
+import io.commercesync.core.model.Address;
+import io.commercesync.core.model.Customer;
+import io.commercesync.core.model.CustomerAddress;
+import io.commercesync.core.model.ExternalRef;
+import io.commercesync.core.model.Money;
+import io.commercesync.core.model.Order;
+import io.commercesync.core.model.OrderLine;
+import io.commercesync.core.model.OrderStatus;
+import io.commercesync.core.model.SystemId;
+import io.commercesync.core.security.Secret;
+import io.commercesync.core.spi.SalesLine;
+import io.commercesync.core.spi.SalesOrderRequest;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** Canonical records matching the shared SL samples, and test clients. */
+final class SlFixtures {
+
+  static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+  static final Path SAMPLES = Path.of("src", "test", "resources", "dynamics-sl");
+
+  private SlFixtures() {}
+
+  static byte[] sample(String name) {
+    try {
+      return Files.readAllBytes(SAMPLES.resolve(name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static Address maria() {
+    return Address.builder().firstName("Maria").lastName("Lopez").addLine("1200 Congress Ave").addLine("Suite 410")
+        .city("Austin").regionCode("TX").postalCode("78701").countryCode("US").phone("512-555-0142")
+        .email("maria.lopez@example.com").build();
+  }
+
+  /** Storefront order CS-100045 of the sample: 2 × WID-100-BLK at 24.99 + GAD-220 at 54.99, 10 off, 8.95 freight. */
+  static Order order(String number) {
+    return Order.builder()
+        .ref(ExternalRef.of(SystemId.CLARITY, "ord_10045"))
+        .number(number)
+        .placedAt(Instant.parse("2024-05-14T15:41:00Z"))
+        .status(OrderStatus.PROCESSING)
+        .currency("USD")
+        .customerRef(ExternalRef.of(SystemId.CLARITY, "cus_20311"))
+        .customer(Customer.builder().email("maria.lopez@example.com").firstName("Maria").lastName("Lopez").build())
+        .billingAddress(maria())
+        .shippingAddress(maria())
+        .addLine(OrderLine.builder().lineNumber(1).sku("WID-100-BLK").name("Widget 100, black").quantity("2")
+            .unitPrice(Money.of("24.99", "USD")).unitOfMeasure("EA").location("AUSTIN").build())
+        .addLine(OrderLine.builder().lineNumber(2).sku("GAD-220").name("Gadget 220").quantity("1")
+            .unitPrice(Money.of("54.99", "USD")).unitOfMeasure("EA").location("AUSTIN").build())
+        .subtotal(Money.of("104.97", "USD"))
+        .discount(Money.of("10.00", "USD"))
+        .shipping(Money.of("8.95", "USD"))
+        .tax(Money.of("7.60", "USD"))
+        .grandTotal(Money.of("111.52", "USD"))
+        .build();
+  }
+
+  static SalesOrderRequest request(Order order) {
+    return new SalesOrderRequest(order, "C20311",
+        List.of(new SalesLine(1, "WID-100-BLK", "AUSTIN", "EA"), new SalesLine(2, "GAD-220", "AUSTIN", "EA")),
+        "UPS-GROUND", Map.of("ShiptoID", "DEFAULT", "TermsID", "CC", "SlsperID", "WEB", "TaxID00", "TX-AUSTIN"), "0060");
+  }
+
+  static Customer newCustomer(String email) {
+    return Customer.builder().ref(ExternalRef.of(SystemId.MAGENTO, "77"))
+        .email(email).firstName("Zofia").lastName("Nowak").phone("512-555-0100")
+        .addAddress(new CustomerAddress("12", Address.builder().firstName("Zofia").lastName("Nowak")
+            .addLine("55 Rainey St").city("Austin").regionCode("TX").postalCode("78701").countryCode("US").build(),
+            true, true))
+        .group("WEB").paymentTerms("CC").build();
+  }
+
+  static SlClient.Builder client(URI base) {
+    return SlClient.builder().baseUrl(base).apiKey(Secret.of("sim-key"), Secret.of("sim-secret")).company("0060")
+        .serverZone(CHICAGO).defaultSubaccount("01-000-00").http(io.commercesync.core.http.HttpSettings.DEFAULT
+            .withReadTimeout(Duration.ofSeconds(5)).withCallTimeout(Duration.ofSeconds(10)));
+  }
+
+  /** A clock tests move by hand. */
+  static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneId.of("UTC");
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  static BigDecimal dec(String s) {
+    return new BigDecimal(s);
+  }
+}
