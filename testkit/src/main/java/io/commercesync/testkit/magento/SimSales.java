@@ -311,4 +311,50 @@ final class SimSales {
     store.touch(order);
     return true;
   }
+
+  /** An offline credit memo for {@code qty} of the order's first refundable line (what the admin's refund does). */
+  static long refund(SimStore store, ObjectNode order, BigDecimal qty, BigDecimal adjustmentFee) {
+    JsonNode line = null;
+    for (JsonNode item : order.path("items")) {
+      if (!item.has("parent_item_id") && SimJson.dec(item.get("price")).signum() > 0
+          && SimJson.dec(item.get("qty_invoiced")).subtract(SimJson.dec(item.get("qty_refunded"))).compareTo(qty) >= 0) {
+        line = item;
+        break;
+      }
+    }
+    if (line == null) {
+      throw SimErrors.fail(400, "The most money available to refund is %1.", Map.of("1", "0"));
+    }
+    long id = store.nextDocumentId++;
+    ObjectNode memo = document(store, order, id, Map.of(line.path("item_id").asLong(), qty), "creditmemo");
+    BigDecimal price = SimJson.dec(line.get("price"));
+    BigDecimal row = price.multiply(qty);
+    BigDecimal ordered = SimJson.dec(line.get("qty_ordered"));
+    BigDecimal tax = SimStore.money(SimJson.dec(line.get("tax_amount")).multiply(qty)
+        .divide(ordered, 4, java.math.RoundingMode.HALF_UP));
+    BigDecimal discount = SimStore.money(SimJson.dec(line.get("discount_amount")).multiply(qty)
+        .divide(ordered, 4, java.math.RoundingMode.HALF_UP));
+    ObjectNode memoLine = (ObjectNode) memo.get("items").get(0);
+    memoLine.set("row_total", SimJson.num(row));
+    memoLine.set("tax_amount", SimJson.num(tax));
+    memoLine.set("discount_amount", SimJson.num(discount));
+    BigDecimal grand = row.subtract(discount).add(tax).subtract(adjustmentFee);
+    memo.set("subtotal", SimJson.num(row));
+    memo.set("tax_amount", SimJson.num(tax));
+    memo.set("discount_amount", SimJson.num(discount.negate()));
+    memo.put("shipping_amount", 0);
+    memo.put("adjustment_positive", 0);
+    memo.set("adjustment_negative", SimJson.num(adjustmentFee));
+    memo.set("adjustment", SimJson.num(adjustmentFee.negate()));
+    memo.set("grand_total", SimJson.num(grand));
+    memo.put("state", 2);
+    memo.put("customer_note", "Returned: did not fit");
+    ((ObjectNode) line).set("qty_refunded", SimJson.num(SimJson.dec(line.get("qty_refunded")).add(qty)));
+    BigDecimal refunded = SimJson.dec(order.get("total_refunded")).add(grand);
+    order.set("total_refunded", SimJson.num(refunded));
+    store.creditmemos.put(id, memo);
+    store.addHistory(order, "We refunded " + grand + " offline.", order.path("status").asText(), "creditmemo", false);
+    store.touch(order);
+    return id;
+  }
 }

@@ -293,6 +293,10 @@ final class SimSeed {
       if (state >= 9) {
         store.now = store.now.plusSeconds(3600);
         SimSales.ship(store, order, SimJson.object().put("notify", false));
+        if (random.nextBoolean()) {
+          store.now = store.now.plus(Duration.ofDays(2));
+          SimSales.refund(store, order, BigDecimal.ONE, random.nextBoolean() ? BigDecimal.ZERO : new BigDecimal("2.50"));
+        }
       }
       store.now = at;
     }
