@@ -12,17 +12,18 @@ import java.util.Objects;
  * <pre>{@code
  * ShipRequest ship = new ShipRequest(List.of(new ShipRequest.Line(2110, BigDecimal.ONE)),
  *     List.of(new ShipRequest.Track("1Z999AA10123456784", "United Parcel Service", "ups")),
- *     "wh_austin", "Shipped from Austin DC", true);
+ *     "wh_austin", "Shipped from Austin DC", true, true);
  * }</pre>
  *
  * @param lines {@code items[]}: order item id and quantity; empty ships everything
  * @param tracks {@code tracks[]}
  * @param sourceCode MSI source ({@code arguments.extension_attributes.source_code}), or null
  * @param comment a comment appended to the shipment, or null
+ * @param commentVisibleOnFront {@code comment.is_visible_on_front}: whether the customer sees the comment
  * @param notifyCustomer {@code notify}: whether Magento e-mails the customer
  */
-public record ShipRequest(
-    List<Line> lines, List<Track> tracks, String sourceCode, String comment, boolean notifyCustomer) {
+public record ShipRequest(List<Line> lines, List<Track> tracks, String sourceCode, String comment,
+    boolean commentVisibleOnFront, boolean notifyCustomer) {
 
   public ShipRequest {
     lines = lines == null ? List.of() : List.copyOf(lines);

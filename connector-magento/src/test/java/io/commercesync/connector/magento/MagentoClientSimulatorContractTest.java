@@ -134,7 +134,7 @@ class MagentoClientSimulatorContractTest {
     assertThat(simOrder(id).path("state").asText()).isEqualTo("processing");
     long firstItem = order.path("items").get(0).path("item_id").asLong();
     long shipmentId = client.sales().ship(STORE, id, new ShipRequest(List.of(),
-        List.of(new ShipRequest.Track("1Z-TRACK-1", "United Parcel Service", "ups")), "default", "ERP SHP-1", true));
+        List.of(new ShipRequest.Track("1Z-TRACK-1", "United Parcel Service", "ups")), "default", "ERP SHP-1", false, true));
     assertThat(simOrder(id).path("state").asText()).isEqualTo("complete");
     assertThat(shipmentId).isNotEqualTo(invoiceId);
     List<MagentoSales.DocumentSummary> shipments = client.sales().shipmentTracks(STORE, id);
@@ -147,7 +147,7 @@ class MagentoClientSimulatorContractTest {
         .satisfies(i -> assertThat(i.comments()).containsExactly("ERP INV-1"));
     assertThat(firstItem).isPositive();
     RemoteSystemException again = catchThrowableOfType(RemoteSystemException.class,
-        () -> client.sales().ship(STORE, id, new ShipRequest(List.of(), List.of(), null, null, false)));
+        () -> client.sales().ship(STORE, id, new ShipRequest(List.of(), List.of(), null, null, false, false)));
     assertThat(again.status()).hasValue(400);
     assertThat(again.retryable()).isFalse();
     assertThat(again.getMessage()).contains("POST /rest/default/V1/order/" + id + "/ship")

@@ -79,7 +79,7 @@ public interface WireMapper {
         ship.lines().isEmpty() ? null : lines(ship.lines()),
         ship.notifyCustomer(),
         ship.comment() != null,
-        ship.comment() == null ? null : new CommentDto(ship.comment(), 0),
+        ship.comment() == null ? null : new CommentDto(ship.comment(), ship.commentVisibleOnFront() ? 1 : 0),
         tracks.isEmpty() ? null : tracks,
         ship.sourceCode() == null ? null : new ShipOrderRequestDto.ArgumentsDto(
             new ShipOrderRequestDto.SourceCode(ship.sourceCode())));
