@@ -7,7 +7,6 @@ import io.commercesync.connector.magento.internal.http.MagentoHttp;
 import io.commercesync.connector.magento.internal.http.RecordShape;
 import io.commercesync.connector.magento.internal.mapping.OrderMapper;
 import io.commercesync.core.error.RemoteSystemException;
-import io.commercesync.core.http.internal.HttpResult;
 import io.commercesync.core.model.Order;
 import io.commercesync.core.model.SystemId;
 import java.util.List;
@@ -42,10 +41,8 @@ public final class MagentoOrders {
 
   /** The order with {@code entity_id} {@code entityId}, as Magento sent it. */
   public MagentoRecord record(StoreScope scope, long entityId) {
-    String key = "order " + entityId;
-    HttpResult r = core.http.send("GET", MagentoHttp.path(scope, "orders", String.valueOf(entityId)), null,
-        null, key);
-    JsonNode node = core.http.decode(r, JsonNode.class, "order", MagentoHttp.operation("GET", "orders"), key);
+    JsonNode node = core.http.call("GET", MagentoHttp.path(scope, "orders", String.valueOf(entityId)), null, null,
+        "order " + entityId, JsonNode.class, "order");
     return RecordShape.ORDER.toRecord(node, core.codec());
   }
 
