@@ -85,7 +85,8 @@ public final class OrderMapper {
     } catch (InvalidRecordException e) {
       errors.violations(e.violations());
     }
-    if (currency == null || errors.hasViolations()) {
+    if (currency == null) {
+      // amounts cannot be read without a currency: report what was found so far
       errors.throwIfAny();
     }
     List<OrderLine> lines = lines(dto, currency, errors);
