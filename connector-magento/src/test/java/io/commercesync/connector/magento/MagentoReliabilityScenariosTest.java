@@ -68,10 +68,12 @@ class MagentoReliabilityScenariosTest {
   @Test
   void scenario05_slowBody_isATypedTimeout_retriedWithinTheDeadline_andNoHalfRecordIsMapped() {
     try (SimulatorFixture fx = new SimulatorFixture()) {
-      MagentoClient client = fx.builder().http(HttpSettings.DEFAULT.withReadTimeout(Duration.ofMillis(300))
-          .withCallTimeout(Duration.ofSeconds(5))).build();
+      // a read timeout of 1 s against chunks 2.5 s apart: the timeout is certain, a normal answer (even on
+      // a loaded build machine) well inside it
+      MagentoClient client = fx.builder().http(HttpSettings.DEFAULT.withReadTimeout(Duration.ofSeconds(1))
+          .withCallTimeout(Duration.ofSeconds(10))).build();
       long id = fx.sim.orderIds().get(0);
-      fx.sim.faults().enqueue(Fault.slowBody(Duration.ofMillis(1_000)));
+      fx.sim.faults().enqueue(Fault.slowBody(Duration.ofMillis(2_500)));
       TransportException slow = catchThrowableOfType(TransportException.class, () -> client.orders().get(STORE, id));
       assertThat(slow.timedOut()).isTrue();
       assertThat(slow.retryable()).isTrue();
@@ -81,7 +83,7 @@ class MagentoReliabilityScenariosTest {
       // the same inside a source read: hasNext() throws, and calling it again resumes the same page
       OrderSource source = MagentoStorefront.of(client).require(OrderSource.class);
       RecordStream stream = source.read(Cursor.START);
-      fx.sim.faults().enqueue(Fault.slowBody(Duration.ofMillis(1_000)));
+      fx.sim.faults().enqueue(Fault.slowBody(Duration.ofMillis(2_500)));
       assertThat(catchThrowableOfType(TransportException.class, stream::hasNext).timedOut()).isTrue();
       List<RawRecord> all = drain(stream);
       assertThat(all).hasSize(fx.sim.orderIds().size());
