@@ -97,6 +97,7 @@ public final class KeysetPager implements MagentoPager {
     List<JsonNode> items = page.items() == null ? List.of() : page.items();
     String lastAt = at;
     String lastId = afterId;
+    int fresh = 0;
     for (JsonNode item : items) {
       MagentoRecord record = shape.toRecord(item, codec);
       lastAt = record.updatedAt() != null ? record.updatedAt() : lastAt;
@@ -104,9 +105,11 @@ public final class KeysetPager implements MagentoPager {
       if (!Objects.equals(yielded.put(record.id(), String.valueOf(record.updatedAt())),
           String.valueOf(record.updatedAt()))) {
         buffer.add(record);
+        fresh++;
       }
     }
-    boolean full = items.size() >= pageSize && (total == null || total > pageSize);
+    // a full page that brings nothing new means the store ignored the window: stop rather than loop
+    boolean full = items.size() >= pageSize && (total == null || total > pageSize) && fresh > 0;
     if (sameSecond) {
       afterId = lastId;
       if (!full) {
