@@ -2,6 +2,7 @@ package io.commercesync.connector.magento.internal.capability;
 
 import io.commercesync.connector.magento.SourceItem;
 import io.commercesync.connector.magento.StockItem;
+import io.commercesync.connector.magento.internal.mapping.StockMapper;
 import io.commercesync.core.model.SystemId;
 import io.commercesync.core.pipeline.IdempotencyKey;
 import io.commercesync.core.pipeline.WriteResult;
@@ -54,7 +55,7 @@ public final class MagentoInventorySink implements InventorySink {
   }
 
   private static SourceItem item(StockUpdate u) {
-    return new SourceItem(u.sku(), u.location(), u.quantity(), u.inStock());
+    return StockMapper.INSTANCE.toSourceItem(u);
   }
 
   /** One call per chunk of {@link #maxBatchSize()}; a refused call is thrown (the pipeline retries per record). */

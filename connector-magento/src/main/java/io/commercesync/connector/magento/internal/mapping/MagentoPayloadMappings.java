@@ -117,7 +117,7 @@ public final class MagentoPayloadMappings implements PayloadMappingProvider {
   private static String inventory(byte[] in, Map<String, String> options) {
     InventoryLevel level = CanonicalJson.read(in, InventoryLevel.class);
     String source = options.getOrDefault("source", level.location());
-    SourceItem item = new SourceItem(level.sku(), source, level.sellable(), level.sellable().signum() > 0);
+    SourceItem item = StockMapper.INSTANCE.toSourceItem(level, source);
     return JSON.writePretty(new SourceItemsRequestDto(List.of(WireMapper.INSTANCE.toDto(item))));
   }
 
