@@ -1176,8 +1176,7 @@ public final class MagentoSimulator implements AutoCloseable {
         JsonNode error = SimJson.parse(f.response.body());
         String message = error == null ? "failed" : error.path("message").asText();
         if (error != null && error.path("parameters").isObject()) {
-          for (var it = error.get("parameters").fields(); it.hasNext(); ) {
-            var e = it.next();
+          for (var e : error.get("parameters").properties()) {
             message = message.replace("%" + e.getKey(), e.getValue().asText());
           }
         }

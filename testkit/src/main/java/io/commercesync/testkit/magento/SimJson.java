@@ -17,7 +17,7 @@ final class SimJson {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .build();
-  static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private SimJson() {}
 

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +108,7 @@ final class SimStore {
     ObjectNode view = p.global.deepCopy();
     ObjectNode over = storeId == 0 ? null : p.overrides.get(storeId);
     if (over != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : over.properties()) {
         if (e.getKey().equals("custom_attributes")) {
           mergeCustomAttributes(view, (ArrayNode) e.getValue());
         } else {
@@ -159,8 +157,7 @@ final class SimStore {
     } else {
       target = p.overrides.computeIfAbsent(storeId, k -> SimJson.object());
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : values.properties()) {
       String key = e.getKey();
       if (key.equals("id") || key.equals("created_at") || key.equals("updated_at")) {
         continue;
@@ -174,7 +171,7 @@ final class SimStore {
       }
       if (key.equals("extension_attributes")) {
         ObjectNode ext = p.global.has(key) ? (ObjectNode) p.global.get(key) : p.global.putObject(key);
-        e.getValue().fields().forEachRemaining(x -> {
+        e.getValue().properties().forEach(x -> {
           if (!x.getKey().equals("stock_item")) {
             ext.set(x.getKey(), x.getValue().deepCopy());
           }

@@ -5,7 +5,6 @@ import io.commercesync.connector.magento.internal.dto.ErrorBodyDto;
 import io.commercesync.core.codec.JsonCodec;
 import io.commercesync.core.error.CommerceSyncException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -108,8 +107,8 @@ public final class MagentoErrors {
     if (parameters.isArray()) {
       parameters.forEach(v -> out.add(text(v)));
     } else if (parameters.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = parameters.fields(); it.hasNext(); ) {
-        out.add(text(it.next().getValue()));
+      for (Map.Entry<String, JsonNode> e : parameters.properties()) {
+        out.add(text(e.getValue()));
       }
     }
     return out;

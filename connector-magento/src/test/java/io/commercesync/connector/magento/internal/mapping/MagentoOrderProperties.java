@@ -35,7 +35,7 @@ import net.jqwik.api.statistics.Statistics;
 class MagentoOrderProperties {
 
   static final JsonCodec JSON = JsonCodec.builder(SystemId.MAGENTO).naming(JsonNaming.SNAKE_CASE).build();
-  static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   enum Kind { SIMPLE, CONFIGURABLE, BUNDLE }
 
