@@ -1,0 +1,91 @@
+package io.commercesync.connector.magento.internal.capability;
+
+import io.commercesync.connector.magento.SourceItem;
+import io.commercesync.connector.magento.StockItem;
+import io.commercesync.connector.magento.internal.mapping.StockMapper;
+import io.commercesync.core.model.SystemId;
+import io.commercesync.core.pipeline.IdempotencyKey;
+import io.commercesync.core.pipeline.WriteResult;
+import io.commercesync.core.spi.InventorySink;
+import io.commercesync.core.spi.StockUpdate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stock per MSI source ({@code POST /V1/inventory/source-items}, at most the sync limit per call): each
+ * {@link StockUpdate} becomes {@code {sku, source_code: location, quantity, status}} with {@code status}
+ * sent explicitly. The quantity is written as the source's quantity: Magento subtracts its own open
+ * reservations to get the salable quantity, so the sink never subtracts them (no double deduction); give
+ * it the ERP's quantity before storefront orders are deducted. In legacy mode the default stock item is
+ * written instead ({@code PUT /V1/products/{sku}/stockItems/{itemId}}).
+ */
+public final class MagentoInventorySink implements InventorySink {
+
+  private final StorefrontSettings s;
+
+  public MagentoInventorySink(StorefrontSettings settings) {
+    this.s = settings;
+  }
+
+  @Override
+  public SystemId system() {
+    return SystemId.MAGENTO;
+  }
+
+  @Override
+  public int maxBatchSize() {
+    return s.client().limits().maxSyncEntities();
+  }
+
+  static String id(StockUpdate u) {
+    return u.sku() + "@" + u.location();
+  }
+
+  @Override
+  public WriteResult write(StockUpdate update, IdempotencyKey key) {
+    if (s.legacyStock()) {
+      StockItem item = s.client().inventory().stockItem(s.stockScope(), update.sku());
+      s.client().inventory().updateStockItem(s.stockScope(), update.sku(), item.itemId(), update.quantity(),
+          update.inStock());
+      return WriteResult.updated(id(update));
+    }
+    s.client().inventory().saveSourceItems(s.stockScope(), List.of(item(update)));
+    return WriteResult.updated(id(update));
+  }
+
+  private static SourceItem item(StockUpdate u) {
+    return StockMapper.INSTANCE.toSourceItem(u);
+  }
+
+  /** One call per chunk of {@link #maxBatchSize()}; a refused call is thrown (the pipeline retries per record). */
+  @Override
+  public List<BatchOutcome> writeBatch(List<Keyed<StockUpdate>> records) {
+    List<BatchOutcome> out = new ArrayList<>();
+    if (s.legacyStock()) {
+      for (Keyed<StockUpdate> r : records) {
+        out.add(BatchOutcome.written(r.key(), write(r.record(), r.key())));
+      }
+      return out;
+    }
+    s.client().inventory().saveSourceItems(s.stockScope(), records.stream().map(r -> item(r.record())).toList());
+    for (Keyed<StockUpdate> r : records) {
+      out.add(BatchOutcome.written(r.key(), WriteResult.updated(id(r.record()))));
+    }
+    return out;
+  }
+
+  /** Already applied when the source item holds this quantity and status. */
+  @Override
+  public Optional<WriteResult> lookup(StockUpdate update, IdempotencyKey key) {
+    if (s.legacyStock()) {
+      StockItem item = s.client().inventory().stockItem(s.stockScope(), update.sku());
+      return item.qty() != null && item.qty().compareTo(update.quantity()) == 0 && item.inStock() == update.inStock()
+          ? Optional.of(WriteResult.alreadyApplied(id(update))) : Optional.empty();
+    }
+    return s.client().inventory().sourceItems(s.stockScope(), update.sku()).stream()
+        .filter(i -> i.sourceCode().equals(update.location()))
+        .filter(i -> i.quantity().compareTo(update.quantity()) == 0 && i.inStock() == update.inStock())
+        .findFirst().map(i -> WriteResult.alreadyApplied(id(update)));
+  }
+}

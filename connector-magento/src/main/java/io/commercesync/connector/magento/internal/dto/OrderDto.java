@@ -1,0 +1,73 @@
+package io.commercesync.connector.magento.internal.dto;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * {@code GET /V1/orders/{id}} (OrderInterface). {@code increment_id} is a string (leading zeros, store
+ * prefixes); {@code customer_is_guest}, {@code is_virtual}, {@code email_sent} are 0/1 integers;
+ * {@code discount_amount} is negative on the order; {@code customer_id} is absent for guests; the shipping
+ * address is not a top-level field but {@code extension_attributes.shipping_assignments[0].shipping.address}.
+ */
+public record OrderDto(
+    Long entityId,
+    String incrementId,
+    String state,
+    String status,
+    Integer storeId,
+    String storeName,
+    Long customerId,
+    String customerEmail,
+    String customerFirstname,
+    String customerLastname,
+    String customerMiddlename,
+    Integer customerIsGuest,
+    Integer customerGroupId,
+    String customerTaxvat,
+    String baseCurrencyCode,
+    String orderCurrencyCode,
+    String storeCurrencyCode,
+    String globalCurrencyCode,
+    BigDecimal baseToOrderRate,
+    BigDecimal grandTotal,
+    BigDecimal baseGrandTotal,
+    BigDecimal subtotal,
+    BigDecimal baseSubtotal,
+    BigDecimal subtotalInclTax,
+    BigDecimal taxAmount,
+    BigDecimal baseTaxAmount,
+    BigDecimal shippingAmount,
+    BigDecimal baseShippingAmount,
+    BigDecimal shippingTaxAmount,
+    BigDecimal shippingInclTax,
+    BigDecimal shippingDiscountAmount,
+    BigDecimal discountAmount,
+    BigDecimal baseDiscountAmount,
+    BigDecimal discountTaxCompensationAmount,
+    BigDecimal totalPaid,
+    BigDecimal totalInvoiced,
+    BigDecimal totalDue,
+    BigDecimal totalRefunded,
+    BigDecimal totalQtyOrdered,
+    Integer totalItemCount,
+    BigDecimal weight,
+    String couponCode,
+    String discountDescription,
+    String appliedRuleIds,
+    String shippingDescription,
+    Long quoteId,
+    String protectCode,
+    String remoteIp,
+    String extOrderId,
+    String createdAt,
+    String updatedAt,
+    Integer isVirtual,
+    Integer emailSent,
+    Integer customerNoteNotify,
+    String customerNote,
+    Long billingAddressId,
+    List<OrderItemDto> items,
+    OrderAddressDto billingAddress,
+    OrderPaymentDto payment,
+    List<StatusHistoryDto> statusHistories,
+    OrderExtensionDto extensionAttributes) {}

@@ -1,0 +1,75 @@
+package io.commercesync.connector.magento.internal.mapping;
+
+import io.commercesync.connector.magento.internal.dto.SalesDocumentDto;
+import io.commercesync.core.error.FieldViolation;
+import io.commercesync.core.error.InvalidRecordException;
+import io.commercesync.core.model.ExternalRef;
+import io.commercesync.core.model.Money;
+import io.commercesync.core.model.Return;
+import io.commercesync.core.model.ReturnLine;
+import io.commercesync.core.model.SystemId;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * Magento credit memo ({@code GET /V1/creditmemo/{id}}) → canonical {@link Return}: {@code increment_id}
+ * → number, the order's {@code increment_id} (a credit memo only carries {@code order_id}, so the caller
+ * looks it up) → order number, {@code created_at}, {@code order_currency_code}, {@code items[]} with a
+ * quantity (zero-priced configurable child rows and zero-quantity rows dropped) → lines,
+ * {@code shipping_amount}, {@code adjustment_positive − adjustment_negative} → adjustment,
+ * {@code tax_amount}, {@code grand_total} → total, {@code customer_note} → reason.
+ */
+public final class CreditMemoMapper {
+
+  public Return toReturn(SalesDocumentDto memo, String orderNumber, Currency fallbackCurrency) {
+    String number = memo.incrementId();
+    try {
+      Currency currency = memo.orderCurrencyCode() != null ? Money.currency(memo.orderCurrencyCode())
+          : fallbackCurrency;
+      List<ReturnLine> lines = new ArrayList<>();
+      int n = 1;
+      if (memo.items() != null) {
+        for (SalesDocumentDto.Item item : memo.items()) {
+          if (item == null || item.qty() == null || item.qty().signum() <= 0 || item.sku() == null) {
+            continue;
+          }
+          BigDecimal row = item.rowTotal() != null ? item.rowTotal()
+              : (item.price() == null ? BigDecimal.ZERO : item.price().multiply(item.qty()));
+          if (item.price() != null && item.price().signum() == 0 && row.signum() == 0) {
+            continue;
+          }
+          lines.add(new ReturnLine(n++, item.sku(), MagentoValues.clean(item.qty()),
+              MagentoValues.money(item.price(), currency), MagentoValues.money(row, currency),
+              MagentoValues.id(item.orderItemId()), false));
+        }
+      }
+      BigDecimal adjustment = (memo.adjustmentPositive() == null ? BigDecimal.ZERO : memo.adjustmentPositive())
+          .subtract(memo.adjustmentNegative() == null ? BigDecimal.ZERO : memo.adjustmentNegative());
+      Return.Builder ret = Return.builder()
+          .number(number)
+          .orderNumber(orderNumber)
+          .createdAt(MagentoValues.instant(memo.createdAt(), "creditmemo", number, "created_at"))
+          .currency(currency)
+          .lines(lines)
+          .shipping(MagentoValues.money(memo.shippingAmount(), currency))
+          .adjustment(MagentoValues.money(adjustment, currency))
+          .tax(MagentoValues.money(memo.taxAmount(), currency))
+          .total(memo.grandTotal() == null ? null : MagentoValues.money(memo.grandTotal(), currency))
+          .reason(memo.customerNote());
+      if (memo.entityId() != null) {
+        ret.ref(ExternalRef.of(SystemId.MAGENTO, String.valueOf(memo.entityId())));
+      }
+      return ret.build();
+    } catch (InvalidRecordException e) {
+      if (e.recordSystem().equals(SystemId.MAGENTO)) {
+        throw e;
+      }
+      throw e.relabel(SystemId.MAGENTO, "creditmemo", number, null);
+    } catch (NullPointerException e) {
+      throw InvalidRecordException.of(SystemId.MAGENTO, "creditmemo", number,
+          FieldViolation.of("(document)", FieldViolation.RULE_REQUIRED, null, "misses a required field"));
+    }
+  }
+}
