@@ -1,0 +1,11 @@
+package io.commercesync.connector.clarity.webhook;
+
+/**
+ * Acts on accepted events (each event id once). {@link WebhookTrigger} is the ready-made one that
+ * reads the changed record through the API.
+ */
+@FunctionalInterface
+public interface WebhookListener {
+
+  void onEvent(ClarityEvent event);
+}
