@@ -15,14 +15,6 @@ final class Keys {
 
   private Keys() {}
 
-  /**
-   * The {@code Idempotency-Key} header for {@code key}: a name-based UUID of it, so the same intended
-   * effect always sends the same UUID (the contract asks for a UUID, reference §4.2 [P]).
-   */
-  static String idempotencyHeader(IdempotencyKey key) {
-    return UUID.nameUUIDFromBytes(key.value().getBytes(StandardCharsets.UTF_8)).toString();
-  }
-
   /** A UUID for a batch: derived from every key in it, in order. */
   static String batchHeader(List<IdempotencyKey> keys) {
     StringBuilder all = new StringBuilder("batch");

@@ -192,11 +192,11 @@ public final class V1Api implements ClarityApi {
     V1Customer body = V1WriteMapper.INSTANCE.customer(customer, clarityId, erpKey);
     if (clarityId != null) {
       HttpResult r = http.send(Call.of("PUT", http.url("customers", clarityId).build(), JSON.write(body))
-          .record("customer", recordKey).header("Idempotency-Key", Keys.idempotencyHeader(key)));
+          .record("customer", recordKey).idempotency(key));
       return WriteResult.updated(idOf(r, "customerId", clarityId));
     }
     HttpResult r = http.send(Call.of("POST", http.url("customers").build(), JSON.write(body))
-        .record("customer", recordKey).header("Idempotency-Key", Keys.idempotencyHeader(key)));
+        .record("customer", recordKey).idempotency(key));
     return WriteResult.created(idOf(r, "customerId", recordKey));
   }
 
@@ -276,7 +276,7 @@ public final class V1Api implements ClarityApi {
       }
       V1ProductPatch body = ProductPatches.v1(update, weightUnit, true);
       HttpResult r = http.send(Call.of("POST", http.url("products").build(), JSON.write(body)).record("product", sku)
-          .header("Idempotency-Key", Keys.idempotencyHeader(key)));
+          .idempotency(key));
       return WriteResult.created(idOf(r, "productId", sku));
     }
     String id = current.get().productId() != null ? current.get().productId() : sku;
@@ -285,7 +285,7 @@ public final class V1Api implements ClarityApi {
     }
     V1ProductPatch body = ProductPatches.v1(update, weightUnit, false);
     http.send(Call.of("PATCH", http.url("products", sku).build(), JSON.write(body)).record("product", sku)
-        .header("Idempotency-Key", Keys.idempotencyHeader(key)));
+        .idempotency(key));
     return WriteResult.updated(id);
   }
 
@@ -320,7 +320,7 @@ public final class V1Api implements ClarityApi {
     V1ProductPatch body = new V1ProductPatch(null, null, null, price.amount().amount(),
         price.amount().currency().getCurrencyCode(), null, null, null, null, null, null, null);
     http.send(Call.of("PATCH", http.url("products", price.sku()).build(), JSON.write(body)).record("price", price.sku())
-        .header("Idempotency-Key", Keys.idempotencyHeader(key)));
+        .idempotency(key));
     return WriteResult.updated(id);
   }
 
@@ -468,7 +468,7 @@ public final class V1Api implements ClarityApi {
     String orderId = orderId(shipment.orderNumber(), null, "shipment", external);
     V1Shipment body = V1WriteMapper.INSTANCE.shipment(shipment, external, Boolean.TRUE);
     HttpResult r = http.send(Call.of("POST", http.url("orders", orderId, "shipments").build(), JSON.write(body))
-        .record("shipment", external).header("Idempotency-Key", Keys.idempotencyHeader(key)));
+        .record("shipment", external).idempotency(key));
     return WriteResult.created(idOf(r, "shipmentId", external));
   }
 
@@ -517,7 +517,7 @@ public final class V1Api implements ClarityApi {
         ? invoice.customerRef().id() : null;
     V1Invoice body = V1WriteMapper.INSTANCE.invoice(invoice, customerId);
     HttpResult r = http.send(Call.of("PUT", http.url("invoices", invoice.number()).build(), JSON.write(body))
-        .record("invoice", invoice.number()).header("Idempotency-Key", Keys.idempotencyHeader(key)));
+        .record("invoice", invoice.number()).idempotency(key));
     return r.status() == 201 ? WriteResult.created(invoice.number()) : WriteResult.updated(invoice.number());
   }
 
@@ -554,7 +554,7 @@ public final class V1Api implements ClarityApi {
     }
     V1OrderPatch body = new V1OrderPatch(target, null, update.comment(), update.notifyCustomer());
     http.send(Call.of("PATCH", http.url("orders", current.orderId()).build(), JSON.write(body))
-        .record("order status", update.orderNumber()).header("Idempotency-Key", Keys.idempotencyHeader(key)));
+        .record("order status", update.orderNumber()).idempotency(key));
     return WriteResult.updated(current.orderId());
   }
 

@@ -92,6 +92,17 @@ public final class ClarityHttp {
       return this;
     }
 
+    /**
+     * Sends {@code Idempotency-Key}: a name-based UUID of the effect's key and this call's method and
+     * path, so a retried call repeats its key (and gets the first answer replayed) while a different
+     * call for the same effect (a PUT after the POST) gets its own.
+     */
+    public Call idempotency(io.commercesync.core.pipeline.IdempotencyKey key) {
+      String seed = key.value() + "\n" + operation();
+      return header("Idempotency-Key",
+          java.util.UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+    }
+
     /** A 404 is an answer (empty), not an error. */
     public Call allow404() {
       this.allow404 = true;
