@@ -71,17 +71,18 @@ public final class JdkWebhookHandler implements HttpHandler {
       } else {
         text = "accepted";
       }
-      answer(exchange, result.httpStatus(), text);
       if (result instanceof WebhookResult.Accepted accepted) {
+        // handed over before answering: an async executor returns at once, Runnable::run finishes first
         executor.execute(() -> {
           try {
             listener.onEvent(accepted.event());
           } catch (RuntimeException e) {
-            // the sender already has its 200; the poller picks the record up on its next run
+            // the sender gets its 200 regardless; the poller picks the record up on its next run
             LOG.warn("system=clarity webhook={} listener failed: {}", accepted.event().id(), e.toString());
           }
         });
       }
+      answer(exchange, result.httpStatus(), text);
     }
   }
 
