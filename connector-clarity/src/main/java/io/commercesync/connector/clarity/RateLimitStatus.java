@@ -8,6 +8,10 @@ import java.time.Instant;
  * {@code reset} is ahead, the client refuses calls itself with a {@code RateLimitedException} carrying
  * the wait, instead of spending a request on a certain 429.
  *
+ * <pre>{@code
+ * client.rateLimit().ifPresent(r -> log.debug("clarity remaining={} reset={}", r.remaining(), r.reset()));
+ * }</pre>
+ *
  * @param limit requests allowed per window
  * @param remaining requests left in the window
  * @param reset when the window resets

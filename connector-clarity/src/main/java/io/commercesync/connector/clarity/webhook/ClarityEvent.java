@@ -7,6 +7,12 @@ import java.util.Objects;
  * A verified, first-seen webhook delivery: which resource changed, never the resource's data. Read
  * the record through the API (see {@link WebhookTrigger}) to act on it.
  *
+ * <pre>{@code
+ * if (result instanceof WebhookResult.Accepted a && a.event().type() == ClarityEventType.ORDER_CREATED) {
+ *   orderSource.fetch(a.event().resourceKey());     // read the order itself through the API
+ * }
+ * }</pre>
+ *
  * @param id the event id ({@code X-Clarity-Webhook-Id}, {@code evt_…}), the same on every retry
  * @param type the topic
  * @param resourceKey the key to fetch by: the order number ({@code orderNumber}, native

@@ -2,7 +2,13 @@ package io.commercesync.connector.clarity.webhook;
 
 import java.util.Optional;
 
-/** The webhook topics (reference §4.5 [P]: the brief's four plus {@code order.updated} for status sync). */
+/**
+ * The webhook topics (reference §4.5 [P]: the brief's four plus {@code order.updated} for status sync).
+ *
+ * <pre>{@code
+ * ClarityEventType.ofTopic("order.updated");   // Optional[ORDER_UPDATED]
+ * }</pre>
+ */
 public enum ClarityEventType {
   ORDER_CREATED("order.created", "order"),
   ORDER_UPDATED("order.updated", "order"),

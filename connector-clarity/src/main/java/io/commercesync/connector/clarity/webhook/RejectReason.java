@@ -1,6 +1,13 @@
 package io.commercesync.connector.clarity.webhook;
 
-/** Why a delivery was refused. Nothing of a refused delivery is processed. */
+/**
+ * Why a delivery was refused. Nothing of a refused delivery is processed.
+ *
+ * <pre>{@code
+ * Verification v = verifier.verify(headers, body);
+ * v.rejectReason().ifPresent(r -> System.out.println(r.description()));   // "bad signature"
+ * }</pre>
+ */
 public enum RejectReason {
   /** A required header (id, timestamp, signature) is absent. */
   MISSING_HEADER("missing header"),

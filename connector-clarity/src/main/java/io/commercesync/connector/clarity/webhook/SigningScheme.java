@@ -1,7 +1,7 @@
 package io.commercesync.connector.clarity.webhook;
 
 /**
- * How a delivery is signed.
+ * How a delivery is signed: {@code WebhookVerifier.builder().scheme(SigningScheme.STANDARD_WEBHOOKS)}.
  *
  * <ul>
  *   <li>{@link #CLARITY_V1}: {@code v1=<lowercase hex HMAC-SHA256(key, timestamp + "." + rawBody)>},

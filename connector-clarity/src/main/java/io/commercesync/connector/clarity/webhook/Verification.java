@@ -6,6 +6,11 @@ import java.util.Optional;
 /**
  * The outcome of checking one delivery's signature and timestamp.
  *
+ * <pre>{@code
+ * Verification v = verifier.verify(headers, rawBody);
+ * if (!v.valid()) { response.setStatus(401); }
+ * }</pre>
+ *
  * @param reason why it was refused, or null when valid
  * @param detail a sentence for the operator (never a secret or a signature value)
  * @param signedAt the delivery's timestamp, when it could be read

@@ -7,6 +7,11 @@ import io.commercesync.core.model.SystemId;
  * The header names a deployment uses. {@link #CLARITY} is the proposal's set (reference §4.5 [P]);
  * {@link #STANDARD_WEBHOOKS} the Standard Webhooks set (no topic header: the topic is read from the body).
  *
+ * <pre>{@code
+ * WebhookVerifier.builder().headers(new WebhookHeaders("X-Shop-Event-Id", "X-Shop-Topic",
+ *     "X-Shop-Timestamp", "X-Shop-Signature", null))...
+ * }</pre>
+ *
  * @param id the delivery id header, the same on every retry ({@code X-Clarity-Webhook-Id})
  * @param event the topic header ({@code X-Clarity-Event}), or null when the topic is only in the body
  * @param timestamp the signing time header, Unix seconds ({@code X-Clarity-Timestamp})

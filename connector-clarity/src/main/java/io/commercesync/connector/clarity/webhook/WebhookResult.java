@@ -4,6 +4,11 @@ package io.commercesync.connector.clarity.webhook;
  * What the receiver made of one delivery, and the HTTP status to answer with: 200 for a new, a
  * duplicate or an ignored delivery (so the sender stops retrying), 401 for a bad signature or a
  * timestamp outside the window, 400 for a malformed one, 413 for a body too large.
+ *
+ * <pre>{@code
+ * WebhookResult result = receiver.receive(headers, rawBody);
+ * response.setStatus(result.httpStatus());
+ * }</pre>
  */
 public sealed interface WebhookResult
     permits WebhookResult.Accepted, WebhookResult.Duplicate, WebhookResult.Ignored, WebhookResult.Rejected {
