@@ -218,7 +218,7 @@ public final class ClarityStore {
     ObjectNode out = SimJson.object();
     out.put("orderId", "ord_" + o.id);
     out.put("orderNumber", o.number);
-    o.v1.fields().forEachRemaining(e -> {
+    o.v1.properties().forEach(e -> {
       if (!e.getKey().equals("orderId") && !e.getKey().equals("orderNumber")) {
         out.set(e.getKey(), e.getValue().deepCopy());
       }

@@ -491,7 +491,7 @@ final class NativeRoutes {
     List<String> known = List.of("ID", "CustomKey", "Active", "Name", "Description", "ShortDescription", "IsVisible",
         "IsDiscontinued", "IsTaxable", "TaxCode", "UnitOfMeasure", "PriceBase", "PriceMsrp", "Weight", "UpdatedDate",
         "CreatedDate");
-    n.fields().forEachRemaining(e -> {
+    n.properties().forEach(e -> {
       if (!known.contains(e.getKey())) {
         others.set(e.getKey(), e.getValue());
       }

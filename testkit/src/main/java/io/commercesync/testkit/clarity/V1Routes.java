@@ -580,7 +580,7 @@ final class V1Routes {
     }
     synchronized (store) {
       SimProduct p = found.get();
-      body.fields().forEachRemaining(e -> {
+      body.properties().forEach(e -> {
         if (!List.of("productId", "createdAt", "updatedAt", "inventory").contains(e.getKey())) {
           p.v1.set(e.getKey(), e.getValue());
         }

@@ -242,6 +242,27 @@ class V1WireMockContractTest {
             + "\"notifyCustomer\":false}")));
   }
 
+  @Test
+  void duplicateExternalId_raceIsADuplicateSignal_andAReusedKeyIsAConflict() {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/customers")).willReturn(okJson(
+        "{\"data\":[],\"pagination\":{\"page\":1,\"pageSize\":2,\"totalCount\":0,\"totalPages\":0}}")));
+    wm.stubFor(post("/api/v1/customers").willReturn(aResponse().withStatus(409)
+        .withHeader("Content-Type", "application/problem+json")
+        .withBody("{\"status\":409,\"code\":\"DUPLICATE_EXTERNAL_ID\",\"detail\":\"exists\"}")));
+    io.commercesync.core.model.Customer c = io.commercesync.core.model.Customer.builder()
+        .ref(ExternalRef.of(SystemId.DYNAMICS_SL, "C1")).email("a@example.com").build();
+    var store = ClarityStorefront.of(client).require(io.commercesync.core.spi.CustomerStore.class);
+    IdempotencyKey key = IdempotencyKey.of(SystemId.DYNAMICS_SL, "customer", "C1", "create");
+    assertThatThrownBy(() -> store.write(c, key))
+        .isInstanceOfSatisfying(io.commercesync.core.error.DuplicateDetectedException.class,
+            e -> assertThat(e.key()).isEqualTo("C1"));
+    wm.stubFor(post("/api/v1/customers").willReturn(aResponse().withStatus(409)
+        .withHeader("Content-Type", "application/problem+json")
+        .withBody("{\"status\":409,\"code\":\"IDEMPOTENCY_KEY_REUSED\",\"detail\":\"other request\"}")));
+    assertThatThrownBy(() -> store.write(c, key))
+        .isInstanceOf(io.commercesync.core.error.IdempotencyConflictException.class);
+  }
+
   static BatchSink.Keyed<StockUpdate> keyed(StockUpdate u) {
     return new BatchSink.Keyed<>(u, IdempotencyKey.of(SystemId.DYNAMICS_SL, "inventory", u.sku() + "@" + u.location(),
         "clarity-stock"));

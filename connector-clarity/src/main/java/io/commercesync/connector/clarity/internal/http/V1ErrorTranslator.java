@@ -4,6 +4,7 @@ import io.commercesync.connector.clarity.internal.dto.v1.V1Problem;
 import io.commercesync.connector.clarity.internal.dto.v1.V1ProblemError;
 import io.commercesync.connector.clarity.internal.mapping.ClarityCodecs;
 import io.commercesync.core.error.CommerceSyncException;
+import io.commercesync.core.error.DuplicateDetectedException;
 import io.commercesync.core.error.FieldViolation;
 import io.commercesync.core.error.IdempotencyConflictException;
 import io.commercesync.core.error.InvalidRecordException;
@@ -18,7 +19,7 @@ import java.util.List;
  * v1 errors: RFC 9457 problem details (reference §4.7 [P]): {@code code}, {@code detail},
  * {@code requestId}, {@code errors[] { pointer, code, message }}. A 400/422 with pointers is an
  * {@link InvalidRecordException} whose paths are the JSON Pointers; a 409 {@code IDEMPOTENCY_KEY_REUSED}
- * is an {@link IdempotencyConflictException}; a 429 takes its wait from {@code Retry-After}, else from
+ * is an {@link IdempotencyConflictException}; a 409 {@code DUPLICATE_*} a {@link DuplicateDetectedException}; a 429 takes its wait from {@code Retry-After}, else from
  * {@code retryAfterSeconds}.
  */
 public final class V1ErrorTranslator implements ErrorTranslator {
@@ -52,6 +53,10 @@ public final class V1ErrorTranslator implements ErrorTranslator {
       }
       if (result.status() == 409 && IDEMPOTENCY_CONFLICT.equals(problem.code())) {
         return new IdempotencyConflictException(SystemId.CLARITY, recordKey, problem.detail());
+      }
+      if (result.status() == 409 && problem.code() != null && problem.code().startsWith("DUPLICATE")) {
+        // e.g. DUPLICATE_EXTERNAL_ID, DUPLICATE_SKU: the record is already there (a race with another writer)
+        return new DuplicateDetectedException(SystemId.CLARITY, entity, recordKey, null);
       }
       List<V1ProblemError> fields = problem.errors() == null ? List.of() : problem.errors();
       if ((result.status() == 400 || result.status() == 422) && !fields.isEmpty()) {
