@@ -41,6 +41,9 @@ public interface StateStore extends AutoCloseable {
   /** Claims on work shared by several instances. */
   Leases leases();
 
+  /** Reports of past runs. */
+  RunHistory runHistory();
+
   /** Commits what is queued, then releases connections and files. */
   @Override
   void close();

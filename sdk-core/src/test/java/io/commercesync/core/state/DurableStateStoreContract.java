@@ -74,6 +74,9 @@ abstract class DurableStateStoreContract extends StateStoreContract {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(1);
       assertThat(rs.getString(2)).isEqualTo("initial schema");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(rs.getString(2)).isEqualTo("run history");
       assertThat(rs.next()).isFalse();
     }
   }
@@ -87,7 +90,7 @@ abstract class DurableStateStoreContract extends StateStoreContract {
     try (Connection c = jdbc(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM cs_schema_version")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(1);
+      assertThat(rs.getInt(1)).isEqualTo(2);
     }
   }
 

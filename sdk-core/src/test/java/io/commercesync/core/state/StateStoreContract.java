@@ -115,6 +115,26 @@ abstract class StateStoreContract {
   // --- checkpoints ------------------------------------------------------------------------------
 
   @Test
+  void runHistory_keepsReportsNewestFirst_perPipelineOrAll() {
+    io.commercesync.core.pipeline.RunReport a = report("orders", "r1", T0.plusSeconds(10));
+    io.commercesync.core.pipeline.RunReport b = report("stock", "r2", T0.plusSeconds(20));
+    io.commercesync.core.pipeline.RunReport c = report("orders", "r3", T0.plusSeconds(30));
+    store.runHistory().record(a);
+    store.runHistory().record(b);
+    store.runHistory().record(c);
+    assertThat(store.runHistory().recent(null, 10)).extracting(io.commercesync.core.pipeline.RunReport::runId)
+        .containsExactly("r3", "r2", "r1");
+    assertThat(store.runHistory().recent("orders", 1)).containsExactly(c);
+  }
+
+  private static io.commercesync.core.pipeline.RunReport report(String pipeline, String id, Instant finished) {
+    return new io.commercesync.core.pipeline.RunReport(pipeline, id, io.commercesync.core.pipeline.RunState.PAUSED,
+        finished.minusSeconds(5), finished, 10, 7, 1, 0, 0, 1, 1, 3, "000000009", "circuit open for erp",
+        Map.of("write", new io.commercesync.core.pipeline.StageStats(7, Duration.ofMillis(2), Duration.ofMillis(5),
+            Duration.ofMillis(9), Duration.ofMillis(12))));
+  }
+
+  @Test
   void checkpoints_putThenGet_returnsLatestCursorPerSource() {
     assertThat(store.checkpoints().get("magento:orders")).isEmpty();
     store.checkpoints().put("magento:orders", Cursor.of("2025-03-15 09:41:37|1043"));

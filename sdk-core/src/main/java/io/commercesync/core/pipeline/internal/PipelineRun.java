@@ -611,6 +611,11 @@ public final class PipelineRun<S, T> {
         counts.get(Outcome.WRITTEN).get(), counts.get(Outcome.DUPLICATE).get(), counts.get(Outcome.UNCHANGED).get(),
         counts.get(Outcome.SKIPPED).get(), counts.get(Outcome.DEAD_LETTERED).get(), pending, retried.get(),
         savedCheckpoint == null ? null : savedCheckpoint.value(), error, stats);
+    try {
+      cfg.store().runHistory().record(report);
+    } catch (RuntimeException e) {
+      LOG.warn("pipeline={} run={} report not recorded: {}", cfg.name(), runId, e.toString());
+    }
     cfg.listener().runFinished(report);
     return report;
   }

@@ -14,6 +14,8 @@ import io.commercesync.core.state.Fingerprints;
 import io.commercesync.core.state.IdempotencyLedger;
 import io.commercesync.core.state.LedgerEntry;
 import io.commercesync.core.state.Leases;
+import io.commercesync.core.state.RunHistory;
+import io.commercesync.core.pipeline.RunReport;
 import io.commercesync.core.state.ReceivedEvents;
 import io.commercesync.core.state.StateStore;
 import java.time.Clock;
@@ -60,6 +62,8 @@ public final class InMemoryStateStore implements StateStore {
   private final Fingerprints fingerprintFacet = new FingerprintFacet();
   private final ReceivedEvents eventFacet = new EventFacet();
   private final Leases leaseFacet = new LeaseFacet();
+  private final RunHistory historyFacet = new HistoryFacet();
+  private final java.util.Deque<RunReport> runs = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
   @Override public Checkpoints checkpoints() { return checkpointFacet; }
   @Override public IdempotencyLedger ledger() { return ledgerFacet; }
@@ -68,6 +72,7 @@ public final class InMemoryStateStore implements StateStore {
   @Override public Fingerprints fingerprints() { return fingerprintFacet; }
   @Override public ReceivedEvents receivedEvents() { return eventFacet; }
   @Override public Leases leases() { return leaseFacet; }
+  @Override public RunHistory runHistory() { return historyFacet; }
   @Override public void close() {}
 
   private final class CheckpointFacet implements Checkpoints {
@@ -279,6 +284,22 @@ public final class InMemoryStateStore implements StateStore {
       for (String resource : resources) {
         leases.computeIfPresent(scope + "|" + resource, (k, l) -> l.owner().equals(owner) ? null : l);
       }
+    }
+  }
+
+  private final class HistoryFacet implements RunHistory {
+
+    @Override
+    public void record(RunReport report) {
+      runs.addFirst(report);
+      while (runs.size() > 10_000) {
+        runs.pollLast();
+      }
+    }
+
+    @Override
+    public List<RunReport> recent(String pipeline, int limit) {
+      return runs.stream().filter(r -> pipeline == null || r.pipeline().equals(pipeline)).limit(limit).toList();
     }
   }
 }

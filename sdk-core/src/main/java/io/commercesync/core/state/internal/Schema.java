@@ -50,7 +50,11 @@ final class Schema {
           "CREATE INDEX cs_received_event_at ON cs_received_event (received_at_ns)",
           // owner NULL: free
           "CREATE TABLE cs_lease (scope TEXT NOT NULL, resource TEXT NOT NULL, owner TEXT,"
-              + " expires_at_ns BIGINT NOT NULL, PRIMARY KEY (scope, resource)){WITHOUT_ROWID}")));
+              + " expires_at_ns BIGINT NOT NULL, PRIMARY KEY (scope, resource)){WITHOUT_ROWID}")),
+      new Migration(2, "run history", List.of(
+          "CREATE TABLE cs_run (run_id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, state TEXT NOT NULL,"
+              + " finished_at_ns BIGINT NOT NULL, report TEXT NOT NULL){WITHOUT_ROWID}",
+          "CREATE INDEX cs_run_finished ON cs_run (finished_at_ns)")));
 
   /** The version this SDK writes and understands. */
   static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -16,6 +16,8 @@ import io.commercesync.core.state.Fingerprints;
 import io.commercesync.core.state.IdempotencyLedger;
 import io.commercesync.core.state.LedgerEntry;
 import io.commercesync.core.state.Leases;
+import io.commercesync.core.state.RunHistory;
+import io.commercesync.core.pipeline.RunReport;
 import io.commercesync.core.state.ReceivedEvents;
 import io.commercesync.core.state.StateStore;
 import java.sql.PreparedStatement;
@@ -53,6 +55,7 @@ abstract class SqlStateStore implements StateStore {
   private final Fingerprints fingerprintFacet = new FingerprintFacet();
   private final ReceivedEvents eventFacet = new EventFacet();
   private final Leases leaseFacet = new LeaseFacet();
+  private final RunHistory historyFacet = new HistoryFacet();
 
   SqlStateStore(Dialect dialect, Clock clock) {
     this.dialect = dialect;
@@ -66,6 +69,7 @@ abstract class SqlStateStore implements StateStore {
   @Override public Fingerprints fingerprints() { return fingerprintFacet; }
   @Override public ReceivedEvents receivedEvents() { return eventFacet; }
   @Override public Leases leases() { return leaseFacet; }
+  @Override public RunHistory runHistory() { return historyFacet; }
 
   /** Runs {@code work} outside a transaction of its own (each statement sees committed data). */
   abstract <T> T read(String operation, SqlWork<T> work);
@@ -529,6 +533,43 @@ abstract class SqlStateStore implements StateStore {
   }
 
   // ---------------------------------------------------------------------------------------------
+  private static final io.commercesync.core.codec.JsonCodec REPORTS =
+      io.commercesync.core.codec.JsonCodec.builder(io.commercesync.core.model.SystemId.CANONICAL).build();
+
+  private final class HistoryFacet implements RunHistory {
+
+    @Override
+    public void record(RunReport report) {
+      Objects.requireNonNull(report, "report");
+      String json = REPORTS.writeString(report);
+      groupCall("runHistory.record", report.runId(), c -> c.update("INSERT INTO cs_run"
+          + " (run_id, pipeline, state, finished_at_ns, report) VALUES (?, ?, ?, ?, ?)"
+          + " ON CONFLICT (run_id) DO UPDATE SET report = excluded.report, state = excluded.state",
+          report.runId(), report.pipeline(), report.state().name(), Nanos.of(report.finishedAt()), json));
+    }
+
+    @Override
+    public List<RunReport> recent(String pipeline, int limit) {
+      String sql = "SELECT report FROM cs_run" + (pipeline == null ? "" : " WHERE pipeline = ?")
+          + " ORDER BY finished_at_ns DESC LIMIT " + Math.max(1, limit);
+      return read("runHistory.recent", c -> {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+          if (pipeline != null) {
+            Sql.bind(p, pipeline);
+          }
+          List<RunReport> out = new ArrayList<>();
+          try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+              out.add(REPORTS.read(rs.getString(1), RunReport.class, "run report"));
+            }
+          }
+          return out;
+        }
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
   private final class FingerprintFacet implements Fingerprints {
 
     @Override
@@ -544,7 +585,7 @@ abstract class SqlStateStore implements StateStore {
       Objects.requireNonNull(scope, "scope");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(fingerprint, "fingerprint");
-      write("fingerprints.put", c -> c.update("INSERT INTO cs_fingerprint (scope, record_key, fingerprint)"
+      groupCall("fingerprints.put", scope + "|" + key, c -> c.update("INSERT INTO cs_fingerprint (scope, record_key, fingerprint)"
           + " VALUES (?, ?, ?) ON CONFLICT (scope, record_key) DO UPDATE SET fingerprint = excluded.fingerprint",
           scope, key, fingerprint));
     }
