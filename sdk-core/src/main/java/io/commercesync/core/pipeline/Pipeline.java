@@ -170,6 +170,7 @@ public final class Pipeline<S, T> {
     private String instanceId;
     private Duration leaseTtl = Duration.ofMinutes(5);
     private Duration batchLinger = Duration.ofMillis(20);
+    private Duration retention = Duration.ofDays(90);
     private PipelineListener listener = PipelineListener.NONE;
     private Clock clock = Clock.systemUTC();
 
@@ -285,6 +286,15 @@ public final class Pipeline<S, T> {
       return this;
     }
 
+    /**
+     * How long the payloads (personal data) of replayed or discarded dead letters are kept; open
+     * letters are never purged. Applied at the end of every run. Default 90 days.
+     */
+    public Builder<S, T> retention(Duration retention) {
+      this.retention = retention;
+      return this;
+    }
+
     public Builder<S, T> listener(PipelineListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -310,6 +320,9 @@ public final class Pipeline<S, T> {
         throw ConfigurationException.of("pipeline.maxInFlight",
             "must be >= concurrency " + concurrency + " (was " + maxInFlight + ")");
       }
+      if (retention == null || retention.isNegative()) {
+        throw ConfigurationException.of("pipeline.retention", "must be a duration >= 0 (was " + retention + ")");
+      }
       if (checkpointEvery < 1) {
         throw ConfigurationException.of("pipeline.checkpointEvery", "must be >= 1 (was " + checkpointEvery + ")");
       }
@@ -329,7 +342,7 @@ public final class Pipeline<S, T> {
               : fp.apply(t)),
           sink.system() + ":" + name, store != null ? store : StateStore.inMemory(),
           resilience != null ? resilience : Resilience.defaults(), concurrency, maxInFlight, checkpointEvery,
-          maxPendingAttempts, instanceId, leaseTtl, batchLinger,
+          maxPendingAttempts, instanceId, leaseTtl, batchLinger, retention,
           Listeners.both(listener, io.commercesync.core.pipeline.internal.MicrometerMetrics.listenerIfAvailable()),
           clock));
     }

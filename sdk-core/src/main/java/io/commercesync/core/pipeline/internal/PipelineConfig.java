@@ -35,5 +35,6 @@ public record PipelineConfig<S, T>(
     String instanceId,
     Duration leaseTtl,
     Duration batchLinger,
+    Duration retention,
     PipelineListener listener,
     Clock clock) {}

@@ -612,6 +612,7 @@ public final class PipelineRun<S, T> {
         counts.get(Outcome.SKIPPED).get(), counts.get(Outcome.DEAD_LETTERED).get(), pending, retried.get(),
         savedCheckpoint == null ? null : savedCheckpoint.value(), error, stats);
     try {
+      cfg.store().deadLetters().purgePayloads(cfg.clock().instant().minus(cfg.retention()));
       cfg.store().runHistory().record(report);
     } catch (RuntimeException e) {
       LOG.warn("pipeline={} run={} report not recorded: {}", cfg.name(), runId, e.toString());
