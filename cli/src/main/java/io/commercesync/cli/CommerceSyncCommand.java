@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Connects eCommerce storefronts with Microsoft Dynamics ERPs.",
-    subcommands = {MapCommand.class, WebhookCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SyncCommand.class, MapCommand.class,
+        WebhookCommand.class, LookupCommand.class, DlqCommand.class, RunsCommand.class, CommandLine.HelpCommand.class},
     exitCodeOnInvalidInput = ExitCode.INVALID_INPUT,
     exitCodeOnExecutionException = ExitCode.FAILURE)
 public final class CommerceSyncCommand implements Runnable {

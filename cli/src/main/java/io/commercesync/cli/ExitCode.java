@@ -13,4 +13,18 @@ public final class ExitCode {
   public static final int PAUSED = 3;
 
   private ExitCode() {}
+
+  /** The more serious of two exit codes: failure over invalid input over paused over ok. */
+  public static int worst(int a, int b) {
+    return rank(a) >= rank(b) ? a : b;
+  }
+
+  private static int rank(int code) {
+    return switch (code) {
+      case OK -> 0;
+      case PAUSED -> 1;
+      case INVALID_INPUT -> 2;
+      default -> 3;
+    };
+  }
 }
