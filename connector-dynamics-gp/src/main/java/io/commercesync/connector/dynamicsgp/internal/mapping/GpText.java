@@ -58,4 +58,36 @@ public final class GpText {
   public static String state(Address a) {
     return a.regionCode() != null && !a.regionCode().isBlank() ? a.regionCode() : a.region();
   }
+
+  /** CNTCPRSN holds one name: all but the last word, or null. */
+  public static String firstName(String contact) {
+    if (contact == null || !contact.trim().contains(" ")) {
+      return null;
+    }
+    String t = contact.trim();
+    return t.substring(0, t.lastIndexOf(' ')).trim();
+  }
+
+  /** CNTCPRSN's last word, or null. */
+  public static String lastName(String contact) {
+    if (contact == null || contact.isBlank()) {
+      return null;
+    }
+    String t = contact.trim();
+    return t.contains(" ") ? t.substring(t.lastIndexOf(' ') + 1) : t;
+  }
+
+  /** IV00108 FROMQTY as a minimum quantity: at least 1. */
+  public static java.math.BigDecimal minQuantity(java.math.BigDecimal fromqty) {
+    return fromqty == null || fromqty.signum() <= 0 ? java.math.BigDecimal.ONE : fromqty;
+  }
+
+  /** IV00101 INACTIVE and ITEMTYPE (2 = discontinued) as an item status. */
+  public static io.commercesync.core.model.ItemStatus status(Integer inactive, Integer itemtype) {
+    if (inactive != null && inactive == 1) {
+      return io.commercesync.core.model.ItemStatus.INACTIVE;
+    }
+    return itemtype != null && itemtype == 2 ? io.commercesync.core.model.ItemStatus.DISCONTINUED
+        : io.commercesync.core.model.ItemStatus.ACTIVE;
+  }
 }
