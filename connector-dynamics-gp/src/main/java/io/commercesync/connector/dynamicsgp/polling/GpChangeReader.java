@@ -29,7 +29,7 @@ import java.util.function.Function;
  *   <li><b>De-duplication by key</b>: a row is emitted again only when its stamp moved. Within a read every
  *       (key, stamp) is emitted once; across reads the cursor carries the keys already emitted inside the window.
  *   <li><b>Paging</b> by stamp with {@code :limit} rows; rows sharing a stamp are never split across pages (a full
- *       page holds back its last key; a page of one key is re-read with a larger limit), and rows of one key
+ *       page holds back the rows at its last stamp; a page of one stamp is re-read with a larger limit), and rows of one key
  *       (an invoice's tracking numbers) stay together.
  * </ul>
  *
@@ -133,14 +133,18 @@ public final class GpChangeReader {
       List<GpRow> rows = transport.query(query, Map.of("since", since, "limit", limit));
       List<Group> groups = group(rows);
       boolean full = rows.size() >= limit;
-      if (full && groups.size() <= 1) {
-        limit *= 2;   // one key fills the page: read it whole with a larger page
-        return;
-      }
       if (full) {
-        groups.remove(groups.size() - 1);   // may be incomplete; it starts the next page
+        // the rows at the page's last stamp may go on past the page: hold them back for the next page
+        Instant lastStamp = groups.get(groups.size() - 1).stamp();
+        List<Group> complete = groups.stream().filter(g -> g.stamp().isBefore(lastStamp)).toList();
+        if (complete.isEmpty()) {
+          limit *= 2;   // the whole page is one stamp: read that stamp whole with a larger page
+          return;
+        }
+        groups = new ArrayList<>(complete);
+      } else {
+        done = true;
       }
-      limit = pageSize;
       List<Group> fresh = new ArrayList<>();
       for (Group g : groups) {
         Instant before = emitted.get(g.key());
@@ -148,18 +152,14 @@ public final class GpChangeReader {
           fresh.add(g);
         }
       }
+      Instant previous = since;
       if (!groups.isEmpty()) {
-        Instant last = groups.get(groups.size() - 1).stamp();
-        since = last;
+        since = groups.get(groups.size() - 1).stamp();
       }
-      if (!full) {
-        done = true;
-      }
+      boolean progress = since.isAfter(previous) || !fresh.isEmpty();
+      // no progress on a full page: it is all rows already emitted at the cursor's stamp; widen the page
+      limit = full && !progress ? limit * 2 : pageSize;
       if (fresh.isEmpty()) {
-        if (full && groups.stream().allMatch(g -> g.stamp().equals(since))) {
-          // every group of the page shares the page's last stamp and was emitted: step past it
-          limit = pageSize * 2;
-        }
         return;
       }
       Map<Group, Cursor> positions = new LinkedHashMap<>();
