@@ -174,4 +174,25 @@ class GpSimulatorTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(JSON.readTree(stats.body()).path("salesOrdersByCstponbr").path("WEB-100045880").asInt()).isEqualTo(1);
   }
+
+  @Test
+  void seededLockRate_failsWith2079_deterministically() throws Exception {
+    try (GpSimulator always = GpSimulator.start(GpSimulator.options().secret(SECRET).lockRate(1.0)
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC)))) {
+      byte[] body = order(300009).getBytes(StandardCharsets.UTF_8);
+      String nonce = UUID.randomUUID().toString();
+      String path = "/v1/companies/TWO/documents";
+      String canonical = "POST\n" + path + "\n" + NOW.getEpochSecond() + "\n" + nonce + "\n"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(always.baseUri() + path))
+          .header("X-CS-Timestamp", Long.toString(NOW.getEpochSecond())).header("X-CS-Nonce", nonce)
+          .header("X-CS-Signature", HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8))))
+          .header("X-CS-Document-Key", "k").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(JSON.readTree(r.body()).path("transactions").get(0).path("errorText").asText()).contains("Error Number = 2079");
+      assertThat(always.salesOrders("WEB-300009")).isZero();
+    }
+  }
 }

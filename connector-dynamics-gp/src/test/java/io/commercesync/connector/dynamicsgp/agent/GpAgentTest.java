@@ -182,6 +182,18 @@ class GpAgentTest {
   }
 
   @Test
+  void noSecretInToStringOrMessages() {
+    GpAgent agent = agent();
+    AgentTransport client = client(agent, SECRET, NOW);
+    io.commercesync.connector.dynamicsgp.GpConnector gp = io.commercesync.connector.dynamicsgp.GpConnector.builder()
+        .agent(agent.baseUri(), SECRET).company("TWO").build();
+    assertThat(client.toString()).doesNotContain(SECRET.reveal()).contains("company=TWO");
+    assertThat(gp.toString()).doesNotContain(SECRET.reveal());
+    assertThatThrownBy(() -> AgentTransport.builder().baseUri(URI.create("http://gp.example.com")).secret(SECRET)
+        .company("TWO").build()).hasMessageContaining("agent.baseUri").hasMessageNotContaining(SECRET.reveal());
+  }
+
+  @Test
   void staleTimestamp_isRefused() {
     AgentTransport client = client(agent(), SECRET, NOW.minus(Duration.ofMinutes(6)));
     assertThatThrownBy(() -> client.submit(order(), "k1"))
