@@ -54,7 +54,9 @@ class GpConnectorSimulatorTest {
   static final Instant NOW = Instant.parse("2024-03-20T12:00:00Z");
   static final String SECRET = "connector-sim-secret";
 
-  final GpSimulator sim = GpSimulator.start(GpSimulator.options().secret(SECRET).clock(Clock.fixed(NOW, ZoneOffset.UTC)));
+  final io.commercesync.testkit.fault.FaultSchedule faults = io.commercesync.testkit.fault.FaultSchedule.none();
+  final GpSimulator sim = GpSimulator.start(GpSimulator.options().secret(SECRET).faults(faults)
+      .clock(Clock.fixed(NOW, ZoneOffset.UTC)));
   final GpConnector gp = GpConnector.builder().agent(sim.baseUri(), Secret.of(SECRET)).company("TWO")
       .settings(CanonicalSamples.settings()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
 
@@ -97,6 +99,18 @@ class GpConnectorSimulatorTest {
     assertThatThrownBy(() -> orders.write(req, IdempotencyKey.of(SystemId.MAGENTO, "order", "WEB-500001", "replayed")))
         .isInstanceOf(DuplicateDetectedException.class);
     assertThat(sim.salesOrders("WEB-500001")).isEqualTo(1);
+  }
+
+  @Test
+  void scenario1_lostResponseAfterCommit_theRetryDoesNotCreateASecondOrder() {
+    OrderSink orders = gp.require(OrderSink.class);
+    faults.enqueue(call -> call.path().endsWith("/documents"),
+        io.commercesync.testkit.fault.Fault.of(io.commercesync.testkit.fault.Fault.Kind.RESET_AFTER_COMMIT));
+    assertThatThrownBy(() -> orders.write(request("WEB-500010"), key("WEB-500010")))
+        .isInstanceOfSatisfying(RemoteSystemException.class, e -> assertThat(e.retryable()).isTrue());
+    assertThat(orders.lookup(request("WEB-500010"), key("WEB-500010"))).contains(WriteResult.alreadyApplied("WEB500010"));
+    assertThat(orders.write(request("WEB-500010"), key("WEB-500010")).outcome()).isEqualTo(WriteResult.Outcome.ALREADY_APPLIED);
+    assertThat(sim.salesOrders("WEB-500010")).isEqualTo(1);
   }
 
   @Test
