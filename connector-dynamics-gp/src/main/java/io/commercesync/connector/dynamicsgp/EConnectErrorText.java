@@ -53,7 +53,6 @@ public final class EConnectErrorText {
     String[] lines = text.split("\\r\\n|\\n\\r|\\r|\\n");
     Map<String, String> block = null;
     String blockProcedure = null;
-    boolean related = false;
     boolean sawBlock = false;
     for (String raw : lines) {
       String line = raw.strip();
@@ -81,7 +80,6 @@ public final class EConnectErrorText {
       if (node.matches()) {
         blockProcedure = node.group(1);
         block = new LinkedHashMap<>();
-        related = false;
         sawBlock = true;
         attach(pending, blockProcedure, block, false);
         continue;
@@ -90,7 +88,6 @@ public final class EConnectErrorText {
       if (rel.matches()) {
         blockProcedure = rel.group(1);
         block = new LinkedHashMap<>();
-        related = true;
         sawBlock = true;
         attach(pending, blockProcedure, block, true);
         continue;

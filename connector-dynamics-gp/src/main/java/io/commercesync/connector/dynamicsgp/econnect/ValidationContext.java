@@ -1,5 +1,7 @@
 package io.commercesync.connector.dynamicsgp.econnect;
 
+import io.commercesync.core.error.ConfigurationException;
+import io.commercesync.core.model.SystemId;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,10 +35,12 @@ public record ValidationContext(
     currencyDecimals = Map.copyOf(Objects.requireNonNull(currencyDecimals, "currencyDecimals"));
     quantityDecimals = Map.copyOf(Objects.requireNonNull(quantityDecimals, "quantityDecimals"));
     if (defaultCurrencyDecimals < 0 || defaultCurrencyDecimals > 5) {
-      throw new IllegalArgumentException("defaultCurrencyDecimals must be 0..5 (was " + defaultCurrencyDecimals + ")");
+      throw ConfigurationException.of(SystemId.DYNAMICS_GP, "validation.defaultCurrencyDecimals",
+          "must be 0..5, numeric(19,5) (was " + defaultCurrencyDecimals + ")");
     }
     if (defaultQuantityDecimals < 0 || defaultQuantityDecimals > 5) {
-      throw new IllegalArgumentException("defaultQuantityDecimals must be 0..5 (was " + defaultQuantityDecimals + ")");
+      throw ConfigurationException.of(SystemId.DYNAMICS_GP, "validation.defaultQuantityDecimals",
+          "must be 0..5, numeric(19,5) (was " + defaultQuantityDecimals + ")");
     }
   }
 

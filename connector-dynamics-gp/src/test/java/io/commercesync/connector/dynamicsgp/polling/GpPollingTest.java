@@ -146,4 +146,24 @@ class GpPollingTest {
     assertThat(invoices.values().get(0).orderNumber()).isEqualTo("WEB-100045871");
     assertThat(invoices.values().get(0).balanceDue().currency().getCurrencyCode()).isEqualTo("USD");
   }
+
+  @Test
+  void customerChanges_comeWithAddressesAndEmail_andAnAddressEditStampsTheCustomer() {
+    GpConnector gp = connector(100);
+    io.commercesync.core.spi.CustomerStore customers = gp.require(io.commercesync.core.spi.CustomerStore.class);
+    Read<io.commercesync.core.model.Customer> all = read(customers.changes(), Cursor.START, null);
+    assertThat(all.keys()).contains("WEBJSMITH0001", "AARONFIT0001").doesNotHaveDuplicates();
+    io.commercesync.core.model.Customer jane = all.values().stream()
+        .filter(c -> c.ref(io.commercesync.core.model.SystemId.DYNAMICS_GP).orElseThrow().id().equals("WEBJSMITH0001"))
+        .findFirst().orElseThrow();
+    assertThat(jane.email()).isEqualTo("jane.smith@example.com");
+    assertThat(jane.addresses()).extracting(io.commercesync.core.model.CustomerAddress::key).containsExactly("PRIMARY", "SHIPTO01");
+    assertThat(jane.defaultBilling().orElseThrow().address().postalCode()).isEqualTo("62704-1234");
+    // GP's zDT_RM00102 triggers stamp RM00101 when an address changes
+    sim.execute("UPDATE RM00102 SET CITY = 'Chicago' WHERE CUSTNMBR = 'WEBJSMITH0001' AND ADRSCODE = 'SHIPTO01'");
+    sim.execute("UPDATE RM00101 SET DEX_ROW_TS = ? WHERE CUSTNMBR = 'WEBJSMITH0001'", Instant.parse("2024-03-05T00:00:00Z"));
+    Read<io.commercesync.core.model.Customer> next = read(customers.changes(), all.last(), null);
+    assertThat(next.keys()).containsExactly("WEBJSMITH0001");
+    assertThat(next.values().get(0).addresses().get(1).address().city()).isEqualTo("Chicago");
+  }
 }
