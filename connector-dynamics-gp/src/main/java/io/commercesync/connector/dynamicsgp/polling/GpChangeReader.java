@@ -1,0 +1,210 @@
+package io.commercesync.connector.dynamicsgp.polling;
+
+import io.commercesync.connector.dynamicsgp.GpTransport;
+import io.commercesync.core.codec.JsonCodec;
+import io.commercesync.core.model.SystemId;
+import io.commercesync.core.pipeline.Cursor;
+import io.commercesync.core.pipeline.RawRecord;
+import io.commercesync.core.pipeline.RecordStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Reads a GP table's changes by {@code DEX_ROW_TS} (UTC), safely:
+ *
+ * <ul>
+ *   <li>An <b>overlap window</b>: each read starts {@code overlap} before the cursor, because GP's zDT_ triggers
+ *       stamp at statement time, not commit time, so a row can become visible with a stamp older than rows
+ *       already read (reference §7).
+ *   <li><b>De-duplication by key</b>: a row is emitted again only when its stamp moved. Within a read every
+ *       (key, stamp) is emitted once; across reads the cursor carries the keys already emitted inside the window.
+ *   <li><b>Paging</b> by stamp with {@code :limit} rows; rows sharing a stamp are never split across pages (a full
+ *       page holds back the rows at its last stamp; a page of one stamp is re-read with a larger limit), and rows of one key
+ *       (an invoice's tracking numbers) stay together.
+ * </ul>
+ *
+ * <p>The cursor is JSON: {@code {"ts":"2024-03-15T16:02:11.417Z","seen":{"INV00031877":"2024-03-15T16:02:11.403Z"}}}.
+ * Fetch failures surface from {@link RecordStream#hasNext()} and a second call retries the same page.
+ */
+public final class GpChangeReader {
+
+  private static final JsonCodec JSON = JsonCodec.builder(SystemId.DYNAMICS_GP).build();
+  private static final Instant BEGINNING = Instant.parse("1900-01-01T00:00:00Z");
+  /** Most keys remembered in a cursor; beyond that the pipeline's own de-duplication takes over. */
+  static final int MAX_SEEN = 200;
+
+  /** One key's rows at one stamp. */
+  public record Group(String key, Instant stamp, List<GpRow> rows) {}
+
+  /** The cursor's content. */
+  record State(Instant ts, Map<String, Instant> seen) {}
+
+  private final GpTransport transport;
+  private final GpQuery query;
+  private final Duration overlap;
+  private final int pageSize;
+  private final Function<GpRow, String> key;
+
+  /**
+   * @param query a change query with {@code :since} and {@code :limit}
+   * @param key the row's key (e.g. ITEMNMBR, or ITEMNMBR|CURNCYID|PRCLEVEL|UOFM|TOQTY)
+   */
+  public GpChangeReader(GpTransport transport, GpQuery query, Function<GpRow, String> key, Duration overlap, int pageSize) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.query = Objects.requireNonNull(query, "query");
+    this.key = Objects.requireNonNull(key, "key");
+    this.overlap = Objects.requireNonNull(overlap, "overlap");
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be >= 1 (was " + pageSize + ")");
+    }
+    this.pageSize = pageSize;
+  }
+
+  /**
+   * The changes after {@code from}; {@code expand} turns one page of groups into records (it may read more,
+   * e.g. the IV00102 rows of a page of items), each record's position being the cursor after its group.
+   */
+  public RecordStream read(Cursor from, Expander expand) {
+    State start = decode(from);
+    return new Stream(start, expand);
+  }
+
+  /** Turns groups into records; {@code position} gives each group's cursor. */
+  @FunctionalInterface
+  public interface Expander {
+    List<RawRecord> expand(List<Group> groups, Function<Group, Cursor> position);
+  }
+
+  static State decode(Cursor cursor) {
+    if (cursor == null || cursor.isStart()) {
+      return new State(null, new TreeMap<>());
+    }
+    State s = JSON.read(cursor.value().getBytes(java.nio.charset.StandardCharsets.UTF_8), State.class, "GP cursor");
+    return new State(s.ts(), s.seen() == null ? new TreeMap<>() : new TreeMap<>(s.seen()));
+  }
+
+  static Cursor encode(State state) {
+    return Cursor.of(new String(JSON.write(state), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private final class Stream implements RecordStream {
+    private final Deque<RawRecord> buffer = new ArrayDeque<>();
+    private final Map<String, Instant> emitted;
+    private Instant high;
+    private Instant since;
+    private int limit = pageSize;
+    private boolean done;
+    private final Expander expand;
+
+    Stream(State start, Expander expand) {
+      this.expand = expand;
+      this.emitted = new LinkedHashMap<>(start.seen());
+      this.high = start.ts();
+      this.since = start.ts() == null ? BEGINNING : start.ts().minus(overlap);
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (buffer.isEmpty() && !done) {
+        fetch();
+      }
+      return !buffer.isEmpty();
+    }
+
+    @Override
+    public RawRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return buffer.removeFirst();
+    }
+
+    private void fetch() {
+      List<GpRow> rows = transport.query(query, Map.of("since", since, "limit", limit));
+      List<Group> groups = group(rows);
+      boolean full = rows.size() >= limit;
+      if (full) {
+        // the rows at the page's last stamp may go on past the page: hold them back for the next page
+        Instant lastStamp = groups.get(groups.size() - 1).stamp();
+        List<Group> complete = groups.stream().filter(g -> g.stamp().isBefore(lastStamp)).toList();
+        if (complete.isEmpty()) {
+          limit *= 2;   // the whole page is one stamp: read that stamp whole with a larger page
+          return;
+        }
+        groups = new ArrayList<>(complete);
+      } else {
+        done = true;
+      }
+      List<Group> fresh = new ArrayList<>();
+      for (Group g : groups) {
+        Instant before = emitted.get(g.key());
+        if (before == null || !before.equals(g.stamp())) {
+          fresh.add(g);
+        }
+      }
+      Instant previous = since;
+      if (!groups.isEmpty()) {
+        since = groups.get(groups.size() - 1).stamp();
+      }
+      boolean progress = since.isAfter(previous) || !fresh.isEmpty();
+      // no progress on a full page: it is all rows already emitted at the cursor's stamp; widen the page
+      limit = full && !progress ? limit * 2 : pageSize;
+      if (fresh.isEmpty()) {
+        return;
+      }
+      Map<Group, Cursor> positions = new LinkedHashMap<>();
+      for (Group g : fresh) {
+        emitted.put(g.key(), g.stamp());
+        if (high == null || g.stamp().isAfter(high)) {
+          high = g.stamp();
+        }
+        positions.put(g, encode(new State(high, window())));
+      }
+      buffer.addAll(expand.expand(fresh, positions::get));
+    }
+
+    /** Keys emitted inside the overlap window before the high-water mark, newest kept. */
+    private Map<String, Instant> window() {
+      Instant floor = high.minus(overlap);
+      TreeMap<String, Instant> out = new TreeMap<>();
+      List<Map.Entry<String, Instant>> recent = emitted.entrySet().stream()
+          .filter(e -> !e.getValue().isBefore(floor))
+          .sorted(Map.Entry.<String, Instant>comparingByValue().reversed())
+          .limit(MAX_SEEN).toList();
+      recent.forEach(e -> out.put(e.getKey(), e.getValue()));
+      return out;
+    }
+
+    private List<Group> group(List<GpRow> rows) {
+      List<Group> out = new ArrayList<>();
+      Group current = null;
+      for (GpRow row : rows) {
+        String k = key.apply(row);
+        Instant stamp = row.instant("DEX_ROW_TS");
+        if (current != null && current.key().equals(k) && current.stamp().equals(stamp)) {
+          current.rows().add(row);
+        } else {
+          current = new Group(k, stamp, new ArrayList<>(List.of(row)));
+          out.add(current);
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      buffer.clear();
+      done = true;
+    }
+  }
+}

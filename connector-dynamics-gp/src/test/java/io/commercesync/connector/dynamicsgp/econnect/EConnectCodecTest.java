@@ -1,0 +1,101 @@
+package io.commercesync.connector.dynamicsgp.econnect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.commercesync.core.error.InvalidRecordException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.api.Test;
+
+class EConnectCodecTest {
+
+  static final java.util.List<String> DOCUMENTS = Samples.DOCUMENTS;
+
+  @ParameterizedTest
+  @FieldSource("DOCUMENTS")
+  void sample_roundTrips_elementForElement(String sample) {
+    byte[] original = Samples.bytes(sample);
+    EConnect doc = EConnectCodec.shared().read(original);
+    EConnectValidator.validate(doc, ValidationContext.DEFAULT);
+    byte[] written = EConnectCodec.shared().write(doc);
+    assertThat(Samples.leaves(written)).containsExactlyElementsOf(Samples.leaves(original));
+    assertThat(EConnectCodec.shared().read(written)).isEqualTo(doc);
+  }
+
+  @Test
+  void sopSample_parsesIntoTheModel() {
+    SopTransactionType sop = (SopTransactionType) Samples.document("sop-order.xml").transactions().get(0);
+    assertThat(sop.messageId()).isEqualTo("WEB-100045871");
+    assertThat(sop.documentKey()).isEqualTo("WEB100045871");
+    assertThat(sop.lines()).hasSize(2);
+    assertThat(sop.lines().get(1).itemnmbr()).isEqualTo("CBL-USB-C-2M");
+    assertThat(sop.lines().get(0).xtndprce()).isEqualByComparingTo("49.00");
+    assertThat(sop.taxes().get(0).lnitmseq()).isZero();
+    assertThat(sop.header().cstponbr()).isEqualTo("WEB-100045871");
+    assertThat(sop.header().docdate()).isEqualTo(LocalDate.of(2024, 3, 14));
+    assertThat(sop.header().freight()).isEqualByComparingTo("7.95");
+    assertThat(sop.header().toString()).isEqualTo("taSopHdrIvcInsert[SOPNUMBE=WEB100045871, SOPTYPE=2]");
+  }
+
+  @Test
+  void serializerOrder_linesThenTrackingThenTaxThenUserDefinedThenHeader() {
+    String xml = new String(EConnectCodec.shared().write(Samples.document("sop-tracking.xml")), StandardCharsets.UTF_8);
+    assertThat(xml.indexOf("<taSopLineIvcInsert_Items>"))
+        .isLessThan(xml.indexOf("<taSopTrackingNum_Items>"));
+    assertThat(xml.indexOf("<taSopTrackingNum_Items>")).isLessThan(xml.indexOf("<taSopUserDefined>"));
+    assertThat(xml.indexOf("<taSopUserDefined>")).isLessThan(xml.indexOf("<taSopHdrIvcInsert>"));
+    String gl = new String(EConnectCodec.shared().write(Samples.document("gl-entry.xml")), StandardCharsets.UTF_8);
+    assertThat(gl.indexOf("<taGLTransactionLineInsert_Items>")).isLessThan(gl.indexOf("<taGLTransactionHeaderInsert>"));
+  }
+
+  @Test
+  void builders_produceTheSameDocumentAsTheSample() {
+    EConnect sample = Samples.document("cash-receipt.xml");
+    EConnect built = EConnect.of(RmCashReceiptsType.of(null, TaRmCashReceiptInsert.builder()
+        .custnmbr("WEBJSMITH0001").docnumbr("PMT100045871").docdate(LocalDate.of(2024, 3, 14))
+        .ortrxamt(new BigDecimal("75.05")).glpostdt(LocalDate.of(2024, 3, 14)).bachnumb("WEBCASH240314")
+        .cshrctyp(2).chekbkid("OPERATING").cheknmbr("AUTH 8F3K2Q").crcardid("VISA")
+        .trxdscrn("Web order WEB-100045871").curncyid("Z-US$").createdist(1).build()));
+    assertThat(built).isEqualTo(sample);
+    assertThat(Samples.leaves(EConnectCodec.shared().write(built)))
+        .containsExactlyElementsOf(Samples.leaves(Samples.bytes("cash-receipt.xml")));
+  }
+
+  @Test
+  void read_refusesDoctypeAndExternalEntities() {
+    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE eConnect [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+        + "<eConnect><RMCashReceiptsType><taRMCashReceiptInsert><CUSTNMBR>&x;</CUSTNMBR>"
+        + "</taRMCashReceiptInsert></RMCashReceiptsType></eConnect>";
+    assertThatThrownBy(() -> EConnectCodec.shared().read(xxe.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageStartingWith("dynamics-gp eConnect document")
+        .hasMessageNotContaining("root:");
+  }
+
+  @Test
+  void read_malformedOrMistypedValue_namesTheElement() {
+    String bad = "<eConnect><GLTransactionType><taGLTransactionHeaderInsert><JRNENTRY>twelve</JRNENTRY>"
+        + "</taGLTransactionHeaderInsert></GLTransactionType></eConnect>";
+    assertThatThrownBy(() -> EConnectCodec.shared().read(bad.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageContaining("JRNENTRY");
+    assertThatThrownBy(() -> EConnectCodec.shared().read("<eConnect><SOPTransaction".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidRecordException.class);
+  }
+
+  @Test
+  void write_validatesFirst() {
+    SopTransactionType sop = (SopTransactionType) Samples.document("sop-order.xml").transactions().get(0);
+    SopTransactionType broken = sop.toBuilder()
+        .header(sop.header().toBuilder().docamnt(new BigDecimal("75.06")).build()).build();
+    assertThatThrownBy(() -> EConnectCodec.shared().write(EConnect.of(broken)))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageContaining("dynamics-gp SOPTransactionType WEB100045871")
+        .hasMessageContaining("taSopHdrIvcInsert.DOCAMNT")
+        .hasMessageContaining("GP error 235");
+  }
+}

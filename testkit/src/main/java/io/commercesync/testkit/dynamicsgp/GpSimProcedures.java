@@ -1,0 +1,484 @@
+package io.commercesync.testkit.dynamicsgp;
+
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * What GP's eConnect procedures do with one transaction type node, as far as CommerceSync needs: the
+ * checks that end in the documented error numbers (reference §3/§4), in procedure order (lines before the
+ * header), and the rows they write. Runs inside one SQL transaction that the caller commits or rolls back.
+ */
+final class GpSimProcedures {
+
+  /** One failing procedure: its error numbers and the node for the report. */
+  record Failure(String procedure, List<Integer> numbers, Map<String, String> keys, Map<String, String> related,
+      Element node) {}
+
+  private final Connection c;
+  private final Instant now;
+  private final IntPredicate lockInjected;
+
+  GpSimProcedures(Connection c, Instant now, IntPredicate lockInjected) {
+    this.c = c;
+    this.now = now;
+    this.lockInjected = lockInjected;
+  }
+
+  /** Runs {@code tx}; returns the failure, or null when every procedure succeeded. */
+  Failure run(Element tx) throws SQLException {
+    return switch (tx.getTagName()) {
+      case "SOPTransactionType" -> sop(tx);
+      case "RMCustomerMasterType" -> customer(tx);
+      case "IVItemMasterType" -> item(tx);
+      case "RMCashReceiptsType" -> cashReceipt(tx);
+      case "GLTransactionType" -> journal(tx);
+      default -> new Failure("eConnect", List.of(0), Map.of(), Map.of("node", tx.getTagName()), tx);
+    };
+  }
+
+  // ---- SOP -------------------------------------------------------------------------------------
+
+  private Failure sop(Element tx) throws SQLException {
+    Element header = child(tx, "taSopHdrIvcInsert");
+    Map<String, String> h = header == null ? Map.of() : fields(header);
+    List<Element> lines = items(tx, "taSopLineIvcInsert_Items", "taSopLineIvcInsert");
+    boolean updateExisting = "1".equals(h.get("UpdateExisting"))
+        && exists("SELECT 1 FROM SOP10100 WHERE SOPNUMBE = ? AND SOPTYPE = ?", h.get("SOPNUMBE"), integer(h.get("SOPTYPE")))
+        || "1".equals(h.get("UpdateExisting"))
+        && exists("SELECT 1 FROM SOP30200 WHERE SOPNUMBE = ? AND SOPTYPE = ?", h.get("SOPNUMBE"), integer(h.get("SOPTYPE")));
+    BigDecimal sum = BigDecimal.ZERO;
+    if (header != null && !updateExisting && h.get("SOPNUMBE") != null && h.get("SOPTYPE") != null
+        && (exists("SELECT 1 FROM SOP10100 WHERE SOPNUMBE = ? AND SOPTYPE = ?", upper(h.get("SOPNUMBE")),
+            integer(h.get("SOPTYPE")))
+        || exists("SELECT 1 FROM SOP30200 WHERE SOPNUMBE = ? AND SOPTYPE = ?", upper(h.get("SOPNUMBE")),
+            integer(h.get("SOPTYPE"))))) {
+      // a document number already used for this SOPTYPE: GP's duplicate check (error 56). Reported before the
+      // lines are touched, so the existing document's lines are never doubled. [U: GP's exact order here]
+      return new Failure("taSopHdrIvcInsert", List.of(56), keys(h, "SOPNUMBE", "SOPTYPE"), Map.of(), header);
+    }
+    if (!updateExisting) {
+      for (Element line : lines) {
+        Map<String, String> l = fields(line);
+        List<Integer> errors = new ArrayList<>();
+        if (!exists("SELECT 1 FROM RM00101 WHERE CUSTNMBR = ?", upper(l.get("CUSTNMBR")))) {
+          errors.add(598);
+        }
+        Integer decimals = decimals(upper(l.get("ITEMNMBR")));
+        if (decimals == null) {
+          errors.add(108);
+        } else if (scale(l.get("QUANTITY")) > decimals) {
+          errors.add(11454);
+        }
+        if (l.get("LOCNCODE") != null && !exists("SELECT 1 FROM IV40700 WHERE LOCNCODE = ?", upper(l.get("LOCNCODE")))) {
+          errors.add(59);
+        }
+        if (errors.isEmpty() && lockInjected.test(2079)) {
+          errors.add(2079);
+        }
+        if (!errors.isEmpty()) {
+          return new Failure("taSopLineIvcInsert", errors, keys(l, "SOPNUMBE", "SOPTYPE"),
+              keys(l, "CUSTNMBR", "ITEMNMBR"), line);
+        }
+        sum = sum.add(dec(l.get("XTNDPRCE")));
+        update("INSERT INTO SOP10200 (SOPTYPE, SOPNUMBE, LNITMSEQ, ITEMNMBR, ITEMDESC, UOFM, LOCNCODE, QUANTITY, UNITPRCE,"
+            + " XTNDPRCE, TAXAMNT, DEX_ROW_TS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            integer(l.get("SOPTYPE")), upper(l.get("SOPNUMBE")), integer(or(l.get("LNITMSEQ"), "0")),
+            upper(l.get("ITEMNMBR")), or(l.get("ITEMDESC"), ""), or(l.get("UOFM"), ""), or(upper(l.get("LOCNCODE")), ""),
+            dec(l.get("QUANTITY")), dec(l.get("UNITPRCE")), dec(l.get("XTNDPRCE")), dec(l.get("TAXAMNT")),
+            GpSimDatabase.ts(now));
+      }
+    }
+    for (Element t : items(tx, "taSopTrackingNum_Items", "taSopTrackingNum")) {
+      Map<String, String> f = fields(t);
+      if (!exists("SELECT 1 FROM SOP10107 WHERE SOPNUMBE = ? AND SOPTYPE = ? AND Tracking_Number = ?",
+          upper(f.get("SOPNUMBE")), integer(f.get("SOPTYPE")), f.get("Tracking_Number"))) {
+        update("INSERT INTO SOP10107 (SOPNUMBE, SOPTYPE, Tracking_Number) VALUES (?, ?, ?)", upper(f.get("SOPNUMBE")),
+            integer(f.get("SOPTYPE")), f.get("Tracking_Number"));
+      }
+    }
+    BigDecimal taxRows = BigDecimal.ZERO;
+    boolean headerLevelRows = false;
+    for (Element t : items(tx, "taSopLineIvcTaxInsert_Items", "taSopLineIvcTaxInsert")) {
+      Map<String, String> f = fields(t);
+      taxRows = taxRows.add(dec(f.get("STAXAMNT")));
+      headerLevelRows |= integer(or(f.get("LNITMSEQ"), "0")) == 0;
+      if (!updateExisting) {
+        update("INSERT INTO SOP10105 (SOPTYPE, SOPNUMBE, LNITMSEQ, TAXDTLID, STAXAMNT) VALUES (?, ?, ?, ?, ?)",
+            integer(f.get("SOPTYPE")), upper(f.get("SOPNUMBE")), integer(or(f.get("LNITMSEQ"), "0")),
+            upper(f.get("TAXDTLID")), dec(f.get("STAXAMNT")));
+      }
+    }
+    if (header == null || updateExisting) {
+      return null;
+    }
+    List<Integer> errors = new ArrayList<>();
+    int soptype = integer(h.get("SOPTYPE"));
+    String sopnumbe = upper(h.get("SOPNUMBE"));
+    if (exists("SELECT 1 FROM SOP10100 WHERE SOPNUMBE = ? AND SOPTYPE = ?", sopnumbe, soptype)
+        || exists("SELECT 1 FROM SOP30200 WHERE SOPNUMBE = ? AND SOPTYPE = ?", sopnumbe, soptype)) {
+      errors.add(56);
+    }
+    if (!exists("SELECT 1 FROM RM00101 WHERE CUSTNMBR = ?", upper(h.get("CUSTNMBR")))) {
+      errors.add(66);
+    }
+    if (!exists("SELECT 1 FROM SOP40200 WHERE SOPTYPE = ? AND DOCID = ?", soptype, upper(h.get("DOCID")))) {
+      errors.add(68);
+    }
+    BigDecimal subtotal = dec(h.get("SUBTOTAL"));
+    if (!"1".equals(h.get("DEFPRICING")) && subtotal.compareTo(sum) != 0) {
+      errors.add(67);
+    }
+    BigDecimal tax = dec(h.get("TAXAMNT")).add(dec(h.get("FRTTXAMT"))).add(dec(h.get("MSCTXAMT")));
+    BigDecimal expected = subtotal.add(dec(h.get("FREIGHT"))).add(dec(h.get("MISCAMNT"))).add(tax)
+        .subtract(dec(h.get("TRDISAMT")));
+    if (dec(h.get("DOCAMNT")).compareTo(expected) != 0) {
+      errors.add(235);
+    }
+    if ("1".equals(h.get("CREATETAXES")) && tax.signum() != 0) {
+      errors.add(866);
+    } else if ("1".equals(h.get("USINGHEADERLEVELTAXES")) && (!headerLevelRows || taxRows.compareTo(tax) != 0)) {
+      errors.add(799);
+    }
+    String batch = upper(h.get("BACHNUMB"));
+    if (exists("SELECT 1 FROM SY00500 WHERE BACHNUMB = ? AND BCHSOURC = 'Sales Entry' AND MKDTOPST = 1", batch)) {
+      errors.add(5616);
+    }
+    if (errors.isEmpty() && lockInjected.test(2079)) {
+      errors.add(2079);
+    }
+    if (!errors.isEmpty()) {
+      return new Failure("taSopHdrIvcInsert", errors, keys(h, "SOPNUMBE", "SOPTYPE"),
+          keys(h, "CUSTNMBR", "DOCID", "SUBTOTAL", "DOCAMNT", "BACHNUMB"), header);
+    }
+    batch(batch, "Sales Entry");
+    String name = h.get("CUSTNAME") != null ? h.get("CUSTNAME")
+        : string("SELECT CUSTNAME FROM RM00101 WHERE CUSTNMBR = ?", upper(h.get("CUSTNMBR")));
+    update("INSERT INTO SOP10100 (SOPTYPE, SOPNUMBE, ORIGTYPE, ORIGNUMB, DOCID, DOCDATE, CUSTNMBR, CUSTNAME, CSTPONBR,"
+        + " SHIPMTHD, LOCNCODE, SUBTOTAL, FRTAMNT, MISCAMNT, TAXAMNT, TRDISAMT, DOCAMNT, CURNCYID, BACHNUMB, DEX_ROW_TS)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        soptype, sopnumbe, integer(or(h.get("ORIGTYPE"), "0")), or(upper(h.get("ORIGNUMB")), ""), upper(h.get("DOCID")),
+        date(h.get("DOCDATE")), upper(h.get("CUSTNMBR")), or(name, ""), or(upper(h.get("CSTPONBR")), ""),
+        or(upper(h.get("SHIPMTHD")), ""), or(upper(h.get("LOCNCODE")), ""), subtotal, dec(h.get("FREIGHT")),
+        dec(h.get("MISCAMNT")), dec(h.get("TAXAMNT")), dec(h.get("TRDISAMT")), dec(h.get("DOCAMNT")),
+        or(upper(h.get("CURNCYID")), ""), batch, GpSimDatabase.ts(now));
+    Element user = child(tx, "taSopUserDefined");
+    if (user != null) {
+      Map<String, String> u = fields(user);
+      update("INSERT INTO SOP10106 (SOPTYPE, SOPNUMBE, USRTAB01, USERDEF1, USERDEF2, USRDEF03) VALUES (?, ?, ?, ?, ?, ?)",
+          soptype, sopnumbe, or(u.get("USRTAB01"), ""), or(u.get("USERDEF1"), ""), or(u.get("USERDEF2"), ""),
+          or(u.get("USRDEF03"), ""));
+    }
+    return null;
+  }
+
+  // ---- customers and items ---------------------------------------------------------------------
+
+  private Failure customer(Element tx) throws SQLException {
+    Element node = child(tx, "taUpdateCreateCustomerRcd");
+    Map<String, String> f = node == null ? Map.of() : fields(node);
+    String id = upper(f.get("CUSTNMBR"));
+    if (id == null) {
+      return new Failure("taUpdateCreateCustomerRcd", List.of(33), Map.of(), Map.of(), node);
+    }
+    boolean exists = exists("SELECT 1 FROM RM00101 WHERE CUSTNMBR = ?", id);
+    if (exists && "0".equals(f.get("UpdateIfExists"))) {
+      return new Failure("taUpdateCreateCustomerRcd", List.of(251), keys(f, "CUSTNMBR"), Map.of(), node);
+    }
+    update("DELETE FROM RM00101 WHERE CUSTNMBR = ?", id);
+    String adrs = or(upper(f.get("ADRSCODE")), "PRIMARY");
+    update("INSERT INTO RM00101 (CUSTNMBR, CUSTNAME, CUSTCLAS, CNTCPRSN, STMTNAME, SHRTNAME, ADRSCODE, ADDRESS1, ADDRESS2,"
+        + " ADDRESS3, CITY, STATE, ZIP, COUNTRY, PHONE1, PRBTADCD, PRSTADCD, STADDRCD, SHIPMTHD, TAXSCHID, PYMTRMID,"
+        + " CRLMTTYP, CRLMTAMT, CURNCYID, PRCLEVEL, HOLD, INACTIVE, CCode, DEX_ROW_TS)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, or(f.get("CUSTNAME"), ""), or(upper(f.get("CUSTCLAS")), ""), or(f.get("CNTCPRSN"), ""),
+        or(f.get("STMTNAME"), ""), or(f.get("SHRTNAME"), ""), adrs, or(f.get("ADDRESS1"), ""), or(f.get("ADDRESS2"), ""),
+        or(f.get("ADDRESS3"), ""), or(f.get("CITY"), ""), or(f.get("STATE"), ""), or(f.get("ZIPCODE"), ""),
+        or(f.get("COUNTRY"), ""), or(f.get("PHNUMBR1"), ""), or(upper(f.get("PRBTADCD")), adrs),
+        or(upper(f.get("PRSTADCD")), adrs), or(upper(f.get("STADDRCD")), adrs), or(upper(f.get("SHIPMTHD")), ""),
+        or(upper(f.get("TAXSCHID")), ""), or(upper(f.get("PYMTRMID")), ""), integer(or(f.get("CRLMTTYP"), "0")),
+        dec(f.get("CRLMTAMT")), or(upper(f.get("CURNCYID")), ""), or(upper(f.get("PRCLEVEL")), ""),
+        integer(or(f.get("HOLD"), "0")), integer(or(f.get("INACTIVE"), "0")), or(f.get("CCode"), ""), GpSimDatabase.ts(now));
+    if (!"0".equals(f.get("CreateAddress"))) {
+      address(id, adrs, f);
+    }
+    for (Element a : items(tx, "taCreateCustomerAddress_Items", "taCreateCustomerAddress")) {
+      Map<String, String> af = fields(a);
+      if (!exists("SELECT 1 FROM RM00101 WHERE CUSTNMBR = ?", upper(af.get("CUSTNMBR")))) {
+        return new Failure("taCreateCustomerAddress", List.of(118), keys(af, "CUSTNMBR", "ADRSCODE"), Map.of(), a);
+      }
+      address(upper(af.get("CUSTNMBR")), upper(af.get("ADRSCODE")), af);
+    }
+    for (Element n : items(tx, "taCreateInternetAddresses_Items", "taCreateInternetAddresses")) {
+      Map<String, String> nf = fields(n);
+      update("DELETE FROM SY01200 WHERE Master_Type = ? AND Master_ID = ? AND ADRSCODE = ?", nf.get("Master_Type"),
+          upper(nf.get("Master_ID")), upper(nf.get("ADRSCODE")));
+      update("INSERT INTO SY01200 (Master_Type, Master_ID, ADRSCODE, INET1, EmailToAddress, DEX_ROW_TS)"
+          + " VALUES (?, ?, ?, ?, ?, ?)", nf.get("Master_Type"), upper(nf.get("Master_ID")), upper(nf.get("ADRSCODE")),
+          or(nf.get("INET1"), ""), nf.get("EmailToAddress"), GpSimDatabase.ts(now));
+    }
+    return null;
+  }
+
+  private void address(String id, String code, Map<String, String> f) throws SQLException {
+    update("DELETE FROM RM00102 WHERE CUSTNMBR = ? AND ADRSCODE = ?", id, code);
+    update("INSERT INTO RM00102 (CUSTNMBR, ADRSCODE, CNTCPRSN, ADDRESS1, ADDRESS2, ADDRESS3, CITY, STATE, ZIP, COUNTRY,"
+        + " PHONE1, ShipToName, CCode, DEX_ROW_TS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, code, or(f.get("CNTCPRSN"), ""), or(f.get("ADDRESS1"), ""), or(f.get("ADDRESS2"), ""),
+        or(f.get("ADDRESS3"), ""), or(f.get("CITY"), ""), or(f.get("STATE"), ""), or(f.get("ZIPCODE"), ""),
+        or(f.get("COUNTRY"), ""), or(f.get("PHNUMBR1"), ""), or(f.get("ShipToName"), ""), or(f.get("CCode"), ""),
+        GpSimDatabase.ts(now));
+    update("UPDATE RM00101 SET DEX_ROW_TS = ? WHERE CUSTNMBR = ?", GpSimDatabase.ts(now), id);
+  }
+
+  private Failure item(Element tx) throws SQLException {
+    Element node = child(tx, "taUpdateCreateItemRcd");
+    Map<String, String> f = fields(node);
+    String id = upper(f.get("ITEMNMBR"));
+    update("DELETE FROM IV00101 WHERE ITEMNMBR = ?", id);
+    update("INSERT INTO IV00101 (ITEMNMBR, ITEMDESC, ITMSHNAM, ITEMTYPE, ITMCLSCD, ITMTSHID, UOMSCHDL, SELNGUOM, ITEMSHWT,"
+        + " DECPLQTY, DECPLCUR, DEX_ROW_TS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, or(f.get("ITEMDESC"), ""), or(f.get("ITMSHNAM"), ""), integer(or(f.get("ITEMTYPE"), "1")),
+        or(upper(f.get("ITMCLSCD")), ""), or(upper(f.get("ITMTSHID")), ""), or(upper(f.get("UOMSCHDL")), ""),
+        or(f.get("PRCHSUOM"), "EACH"), dec(f.get("ITEMSHWT")).multiply(BigDecimal.valueOf(100)).intValue(),
+        integer(or(f.get("DECPLQTY"), "1")), integer(or(f.get("DECPLCUR"), "3")), GpSimDatabase.ts(now));
+    return null;
+  }
+
+  // ---- cash receipts and journal entries -------------------------------------------------------
+
+  private Failure cashReceipt(Element tx) throws SQLException {
+    Element node = child(tx, "taRMCashReceiptInsert");
+    Map<String, String> f = fields(node);
+    List<Integer> errors = new ArrayList<>();
+    String customer = upper(f.get("CUSTNMBR"));
+    if (!exists("SELECT 1 FROM RM00101 WHERE CUSTNMBR = ?", customer)) {
+      errors.add(24);
+    }
+    String docnumbr = upper(f.get("DOCNUMBR"));
+    if (docnumbr != null && docnumbr.length() > 17) {
+      errors.add(12004);
+    }
+    int type = integer(or(f.get("CSHRCTYP"), "-1"));
+    if (type < 0 || type > 2) {
+      errors.add(14);
+    }
+    String card = upper(f.get("CRCARDID"));
+    if (type == 2 && card == null) {
+      errors.add(16);
+    } else if (type == 2 && !exists("SELECT 1 FROM SY03100 WHERE CARDNAME = ? AND CBRCVBLE = 1", card)) {
+      errors.add(17);
+    }
+    if (!exists("SELECT 1 FROM CM00100 WHERE CHEKBKID = ?", upper(f.get("CHEKBKID")))) {
+      errors.add(6);
+    }
+    if (f.get("CHEKNMBR") != null && exists("SELECT 1 FROM RM10201 WHERE CUSTNMBR = ? AND CHEKNMBR = ?", customer,
+        f.get("CHEKNMBR"))) {
+      errors.add(11481);
+    }
+    if (!errors.isEmpty()) {
+      return new Failure("taRMCashReceiptInsert", errors, keys(f, "DOCNUMBR"), keys(f, "CUSTNMBR", "CSHRCTYP"), node);
+    }
+    batch(upper(f.get("BACHNUMB")), "RM_Cash");
+    update("INSERT INTO RM10201 (BACHNUMB, DOCNUMBR, CUSTNMBR, CSHRCTYP, CHEKNMBR, CHEKBKID, CRCARDID, ORTRXAMT, TRXDSCRN,"
+        + " DOCDATE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", upper(f.get("BACHNUMB")), docnumbr, customer, type,
+        or(f.get("CHEKNMBR"), ""), upper(f.get("CHEKBKID")), or(card, ""), dec(f.get("ORTRXAMT")),
+        or(f.get("TRXDSCRN"), ""), date(f.get("DOCDATE")));
+    return null;
+  }
+
+  private Failure journal(Element tx) throws SQLException {
+    BigDecimal debits = BigDecimal.ZERO;
+    BigDecimal credits = BigDecimal.ZERO;
+    List<Object[]> rows = new ArrayList<>();
+    for (Element line : items(tx, "taGLTransactionLineInsert_Items", "taGLTransactionLineInsert")) {
+      Map<String, String> f = fields(line);
+      List<Integer> errors = new ArrayList<>();
+      Integer account = f.get("ACTINDX") != null ? integer(f.get("ACTINDX"))
+          : intValue("SELECT ACTINDX FROM GL00105 WHERE ACTNUMST = ?", f.get("ACTNUMST"));
+      if (account == null) {
+        errors.add(684);
+      }
+      BigDecimal debit = dec(f.get("DEBITAMT"));
+      BigDecimal credit = dec(f.get("CRDTAMNT"));
+      if (debit.signum() != 0 && credit.signum() != 0) {
+        errors.add(5471);
+      }
+      if (!errors.isEmpty()) {
+        return new Failure("taGLTransactionLineInsert", errors, keys(f, "BACHNUMB", "JRNENTRY", "SQNCLINE"),
+            keys(f, "ACTNUMST", "DEBITAMT", "CRDTAMNT"), line);
+      }
+      debits = debits.add(debit);
+      credits = credits.add(credit);
+      rows.add(new Object[] {integer(f.get("JRNENTRY")), dec(f.get("SQNCLINE")), account, debit, credit,
+          or(f.get("DSCRIPTN"), "")});
+    }
+    Element header = child(tx, "taGLTransactionHeaderInsert");
+    Map<String, String> h = fields(header);
+    List<Integer> errors = new ArrayList<>();
+    int jrnentry = integer(h.get("JRNENTRY"));
+    if (exists("SELECT 1 FROM GL10000 WHERE JRNENTRY = ?", jrnentry)) {
+      errors.add(997);
+    }
+    if (debits.compareTo(credits) != 0) {
+      errors.add(944);
+    }
+    if (!errors.isEmpty()) {
+      return new Failure("taGLTransactionHeaderInsert", errors, keys(h, "BACHNUMB", "JRNENTRY"), Map.of(), header);
+    }
+    for (Object[] r : rows) {
+      update("INSERT INTO GL10001 (JRNENTRY, SQNCLINE, ACTINDX, DEBITAMT, CRDTAMNT, DSCRIPTN) VALUES (?, ?, ?, ?, ?, ?)", r);
+    }
+    update("INSERT INTO GL10000 (BACHNUMB, JRNENTRY, REFRENCE, TRXDATE, TRXTYPE, DEX_ROW_TS) VALUES (?, ?, ?, ?, ?, ?)",
+        upper(h.get("BACHNUMB")), jrnentry, or(h.get("REFRENCE"), ""), date(h.get("TRXDATE")),
+        integer(or(h.get("TRXTYPE"), "0")), GpSimDatabase.ts(now));
+    batch(upper(h.get("BACHNUMB")), "General Entry");
+    return null;
+  }
+
+  // ---- SQL and XML -----------------------------------------------------------------------------
+
+  private void batch(String bachnumb, String source) throws SQLException {
+    if (!exists("SELECT 1 FROM SY00500 WHERE BACHNUMB = ? AND BCHSOURC = ?", bachnumb, source)) {
+      update("INSERT INTO SY00500 (BACHNUMB, BCHSOURC, NUMOFTRX) VALUES (?, ?, 0)", bachnumb, source);
+    }
+    update("UPDATE SY00500 SET NUMOFTRX = NUMOFTRX + 1 WHERE BACHNUMB = ? AND BCHSOURC = ?", bachnumb, source);
+  }
+
+  private Integer decimals(String item) throws SQLException {
+    Integer decplqty = intValue("SELECT DECPLQTY FROM IV00101 WHERE ITEMNMBR = ?", item);
+    return decplqty == null ? null : Math.max(0, decplqty - 1);
+  }
+
+  private boolean exists(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  private String string(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getString(1).stripTrailing() : null;
+    }
+  }
+
+  private Integer intValue(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getInt(1) : null;
+    }
+  }
+
+  private void update(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(sql, args)) {
+      ps.executeUpdate();
+    }
+  }
+
+  private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+    return ps;
+  }
+
+  static Element child(Element parent, String name) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && e.getTagName().equals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  static List<Element> items(Element tx, String wrapper, String name) {
+    List<Element> out = new ArrayList<>();
+    Element w = child(tx, wrapper);
+    if (w != null) {
+      for (Node n = w.getFirstChild(); n != null; n = n.getNextSibling()) {
+        if (n instanceof Element e && e.getTagName().equals(name)) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  static Map<String, String> fields(Element node) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        String text = e.getTextContent();
+        if (text != null && !text.isBlank()) {
+          out.put(e.getTagName(), text.trim());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> keys(Map<String, String> f, String... names) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String n : names) {
+      if (f.get(n) != null) {
+        out.put(n, f.get(n));
+      }
+    }
+    return out;
+  }
+
+  static String upper(String s) {
+    return s == null ? null : s.trim().toUpperCase(Locale.ROOT);
+  }
+
+  private static String or(String s, String fallback) {
+    return s == null ? fallback : s;
+  }
+
+  private static BigDecimal dec(String s) {
+    return s == null ? BigDecimal.ZERO : new BigDecimal(s);
+  }
+
+  private static int scale(String s) {
+    return s == null ? 0 : Math.max(0, new BigDecimal(s).stripTrailingZeros().scale());
+  }
+
+  private static int integer(String s) {
+    return Integer.parseInt(s.trim());
+  }
+
+  private static java.sql.Timestamp date(String s) {
+    LocalDate d = LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+    return java.sql.Timestamp.valueOf(d.atStartOfDay());
+  }
+
+  /** The node echoed back, as eConnect appends it to its error text. */
+  static String echo(Element node) {
+    try {
+      var t = TransformerFactory.newInstance().newTransformer();
+      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+      StringWriter out = new StringWriter();
+      t.transform(new DOMSource(node), new StreamResult(out));
+      return out.toString();
+    } catch (Exception e) {
+      return "<" + node.getTagName() + "/>";
+    }
+  }
+}
