@@ -46,6 +46,7 @@ public final class FlowMappings {
       CatalogField.PRICE, CatalogField.WEIGHT, CatalogField.STATUS, CatalogField.TAX_CLASS, CatalogField.UNIT_OF_MEASURE));
 
   private final Map<String, String> skus;
+  private final Map<String, String> erpItemToSku;
   private final boolean strictSkus;
   private final Map<String, String> orderSites;
   private final String defaultSite;
@@ -61,9 +62,13 @@ public final class FlowMappings {
   private final boolean backorders;
   private final String statusOnAccepted;
   private final String catalogScope;
+  private final String basePriceList;
 
   private FlowMappings(Builder b) {
     this.skus = Map.copyOf(b.skus);
+    Map<String, String> reverse = new LinkedHashMap<>();
+    b.skus.forEach((sku, item) -> reverse.putIfAbsent(item, sku));
+    this.erpItemToSku = Map.copyOf(reverse);
     this.strictSkus = b.strictSkus;
     this.orderSites = Map.copyOf(b.orderSites);
     this.defaultSite = b.defaultSite;
@@ -79,6 +84,7 @@ public final class FlowMappings {
     this.backorders = b.backorders;
     this.statusOnAccepted = b.statusOnAccepted;
     this.catalogScope = b.catalogScope;
+    this.basePriceList = b.basePriceList;
   }
 
   public static Builder builder() {
@@ -95,7 +101,8 @@ public final class FlowMappings {
    * "defaultSite": "MAIN", "stockSources": {...}, "paymentMethods": {"checkmo": {"checkbookId":
    * "OPERATING"}}, "shippingMethods": {...}, "companies": {...}, "userDefinedFields": {...},
    * "customerGroups": {...}, "erpCustomerFields": [...], "erpCatalogFields": ["PRICE", ...],
-   * "safetyStock": 2, "backorders": false, "statusOnAccepted": "processing", "catalogScope": "all"}}.
+   * "safetyStock": 2, "backorders": false, "statusOnAccepted": "processing", "catalogScope": "all",
+   * "basePriceList": "RETAIL"}}.
    *
    * @throws ConfigurationException naming the bad setting
    */
@@ -119,6 +126,7 @@ public final class FlowMappings {
       if (d.backorders() != null) b.backorders(d.backorders());
       if (d.statusOnAccepted() != null) b.statusOnAccepted(d.statusOnAccepted());
       if (d.catalogScope() != null) b.catalogScope(d.catalogScope());
+      if (d.basePriceList() != null) b.basePriceList(d.basePriceList());
       return b.build();
     } catch (InvalidRecordException e) {
       throw ConfigurationException.of("mappings", e.getMessage(), e);
@@ -140,10 +148,18 @@ public final class FlowMappings {
       Map<String, String> shippingMethods, Map<String, String> companies,
       Map<String, String> userDefinedFields, Map<String, String> customerGroups, Set<String> erpCustomerFields,
       Set<CatalogField> erpCatalogFields, BigDecimal safetyStock, Boolean backorders, String statusOnAccepted,
-      String catalogScope) {}
+      String catalogScope, String basePriceList) {}
 
   /** Storefront sku → ERP item table. */
   public Map<String, String> skus() { return skus; }
+  /**
+   * The storefront sku of ERP item {@code erpItem}: the table read backwards, or the item number itself
+   * when the table does not name it (what the ERP-to-storefront flows send).
+   */
+  public String storefrontSku(String erpItem) {
+    return erpItemToSku.getOrDefault(erpItem, erpItem);
+  }
+
   /** Whether a sku absent from the table is rejected (true) or passed through unchanged (false, the default). */
   public boolean strictSkus() { return strictSkus; }
   /** Storefront stock location (Magento source, Clarity location) → ERP site, for order lines. */
@@ -173,6 +189,8 @@ public final class FlowMappings {
   public String statusOnAccepted() { return statusOnAccepted; }
   /** Storefront scope catalog writes go to; default {@code all} (global values, never a store-view override). */
   public String catalogScope() { return catalogScope; }
+  /** The ERP price level whose prices are the storefront's base prices (e.g. GP {@code RETAIL}), or null. */
+  public String basePriceList() { return basePriceList; }
 
   /** Builds {@link FlowMappings}. Not thread-safe. */
   public static final class Builder {
@@ -192,6 +210,7 @@ public final class FlowMappings {
     private boolean backorders;
     private String statusOnAccepted;
     private String catalogScope = "all";
+    private String basePriceList;
 
     private Builder() {}
 
@@ -267,6 +286,11 @@ public final class FlowMappings {
 
     public Builder statusOnAccepted(String statusCode) {
       this.statusOnAccepted = statusCode;
+      return this;
+    }
+
+    public Builder basePriceList(String priceLevel) {
+      this.basePriceList = priceLevel;
       return this;
     }
 

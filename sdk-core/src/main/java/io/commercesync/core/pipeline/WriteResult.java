@@ -36,6 +36,10 @@ public record WriteResult(String remoteId, Outcome outcome) {
     return new WriteResult(remoteId, Outcome.UPDATED);
   }
 
+  public static WriteResult unchanged(String remoteId) {
+    return new WriteResult(remoteId, Outcome.UNCHANGED);
+  }
+
   public static WriteResult alreadyApplied(String remoteId) {
     return new WriteResult(remoteId, Outcome.ALREADY_APPLIED);
   }

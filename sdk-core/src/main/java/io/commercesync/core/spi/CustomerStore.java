@@ -9,11 +9,11 @@ import java.util.Optional;
 /**
  * A system's customers, on either side: find, search, create or update, and read changes.
  *
- * <p>{@link #write} creates the customer when it carries no ref for this system and updates it when
- * it does. For ERPs the caller chooses the new id (GP {@code CUSTNMBR}, SL {@code CustId}, within the
- * ERP's limits) by adding a ref for this system before the write; an id already taken is a
- * {@link io.commercesync.core.error.DuplicateDetectedException} and the caller tries the next
- * candidate. Addresses not in the record are left as they are, never deleted.
+ * <p>{@link #write} updates the customer when it carries a ref for this system, and creates it when it
+ * carries none. On creation the store assigns the id itself, within its system's limits (GP
+ * {@code CUSTNMBR} and SL {@code CustId}: at most 15 upper-case characters, derived deterministically
+ * from the name, with a numbered suffix on a collision), and returns it as the result's remote id.
+ * Addresses not in the record are left as they are, never deleted.
  */
 public interface CustomerStore extends Sink<Customer> {
 

@@ -50,7 +50,10 @@ public final class ErpToStorefrontFlows {
     FlowMappings m = o.mappings();
     Mapper<Shipment, Shipment> toStorefront = shipment -> {
       String source = shipment.location() == null ? null : m.stockSources().get(shipment.location());
-      return shipment.toBuilder().location(source != null ? source : shipment.location()).build();
+      return shipment.toBuilder().location(source != null ? source : shipment.location())
+          .lines(shipment.lines().stream().map(l -> io.commercesync.core.model.ShipmentLine.of(
+              m.storefrontSku(l.sku()), l.quantity(), l.orderLineId())).toList())
+          .build();
     };
     return new PipelineFlow(Pipeline.<Shipment, Shipment>named(name("fulfillment", erp, storefront))
         .source(erp.require(ShipmentSource.class)).map(toStorefront)
@@ -85,7 +88,8 @@ public final class ErpToStorefrontFlows {
       io.commercesync.core.model.ItemStatus statusWhenCreated) {
     FlowMappings m = o.mappings();
     Mapper<Item, CatalogUpdate> toUpdate = item ->
-        new CatalogUpdate(item, m.erpCatalogFields(), java.util.Set.of(), m.catalogScope(), createIfMissing, statusWhenCreated);
+        new CatalogUpdate(item.toBuilder().sku(m.storefrontSku(item.sku())).build(), m.erpCatalogFields(),
+            java.util.Set.of(), m.catalogScope(), createIfMissing, statusWhenCreated);
     return new PipelineFlow(Pipeline.<Item, CatalogUpdate>named(name("catalog", erp, storefront))
         .source(erp.require(ItemSource.class)).map(toUpdate)
         .sink(storefront.require(CatalogSink.class))
@@ -134,7 +138,7 @@ public final class ErpToStorefrontFlows {
             level.sku(), level.location(), level.available(), erp.system());
       }
       BigDecimal quantity = level.sellable().subtract(m.safetyStock()).max(BigDecimal.ZERO);
-      return new StockUpdate(level.sku(), location, quantity, quantity.signum() > 0 || m.backorders());
+      return new StockUpdate(m.storefrontSku(level.sku()), location, quantity, quantity.signum() > 0 || m.backorders());
     };
     return new PipelineFlow(Pipeline.<InventoryLevel, StockUpdate>named(name("inventory", erp, storefront))
         .source(erp.require(InventorySource.class)).map(toStock)
@@ -149,17 +153,19 @@ public final class ErpToStorefrontFlows {
 
   /**
    * PricesToStorefront: ERP price levels become storefront base, tier and customer-group prices in
-   * batches. A price level maps to a storefront customer group ({@code mappings.customerGroups}); a
-   * level with no mapping is skipped, a price without level is the base price.
+   * batches. A price without level, or of the configured base level ({@code mappings.basePriceList}),
+   * is the base price; another level maps to a storefront customer group ({@code mappings.customerGroups})
+   * and is skipped when it has none.
    */
   public static SyncFlow prices(Erp erp, Storefront storefront, FlowOptions o) {
     FlowMappings m = o.mappings();
     Mapper<Price, Price> toStorefront = price -> {
-      if (price.priceList() == null || price.priceList().isBlank()) {
-        return price;
+      Price forSku = price.toBuilder().sku(m.storefrontSku(price.sku())).build();
+      if (price.priceList() == null || price.priceList().isBlank() || price.priceList().equals(m.basePriceList())) {
+        return forSku.toBuilder().priceList(null).build();
       }
       String group = m.customerGroups().get(price.priceList());
-      return group == null ? null : price.toBuilder().customerGroup(group).priceList(null).build();
+      return group == null ? null : forSku.toBuilder().customerGroup(group).priceList(null).build();
     };
     return new PipelineFlow(Pipeline.<Price, Price>named(name("prices", erp, storefront))
         .source(erp.require(PriceSource.class)).map(toStorefront)
