@@ -5,6 +5,16 @@ final class Listeners {
 
   private Listeners() {}
 
+  /** Micrometer meters when Micrometer is on the class path, else nothing (and no Micrometer class loaded). */
+  static PipelineListener metricsIfAvailable() {
+    try {
+      Class.forName("io.micrometer.core.instrument.Metrics", false, Listeners.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError absent) {
+      return PipelineListener.NONE;
+    }
+    return io.commercesync.core.pipeline.internal.MicrometerMetrics.global();
+  }
+
   /** A listener that tells {@code first} and then {@code second}; either may be {@link PipelineListener#NONE}. */
   static PipelineListener both(PipelineListener first, PipelineListener second) {
     if (second == PipelineListener.NONE) {

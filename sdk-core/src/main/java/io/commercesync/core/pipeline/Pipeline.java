@@ -343,7 +343,7 @@ public final class Pipeline<S, T> {
           sink.system() + ":" + name, store != null ? store : StateStore.inMemory(),
           resilience != null ? resilience : Resilience.defaults(), concurrency, maxInFlight, checkpointEvery,
           maxPendingAttempts, instanceId, leaseTtl, batchLinger, retention,
-          Listeners.both(listener, io.commercesync.core.pipeline.internal.MicrometerMetrics.listenerIfAvailable()),
+          Listeners.both(listener, Listeners.metricsIfAvailable()),
           clock));
     }
 

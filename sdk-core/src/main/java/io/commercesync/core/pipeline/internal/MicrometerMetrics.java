@@ -32,13 +32,12 @@ public final class MicrometerMetrics implements PipelineListener {
     this.registry = registry;
   }
 
-  /** A listener publishing to the global registry, or {@link PipelineListener#NONE} without Micrometer. */
-  public static PipelineListener listenerIfAvailable() {
-    try {
-      Class.forName("io.micrometer.core.instrument.Metrics", false, MicrometerMetrics.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError absent) {
-      return PipelineListener.NONE;
-    }
+  /**
+   * A listener publishing to Micrometer's global registry. Call it only when Micrometer is on the class
+   * path ({@link io.commercesync.core.pipeline.Pipeline} checks first, from a class that does not refer to
+   * Micrometer, so that applications without it never load this class).
+   */
+  public static PipelineListener global() {
     return new MicrometerMetrics(Metrics.globalRegistry);
   }
 
