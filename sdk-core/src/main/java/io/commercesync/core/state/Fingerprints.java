@@ -1,6 +1,7 @@
 package io.commercesync.core.state;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The hash of the last payload sent per record, so an unchanged record costs no API call (delta sync).
@@ -12,4 +13,17 @@ public interface Fingerprints {
 
   /** Stores {@code fingerprint} for {@code key} in {@code scope}. */
   void put(String scope, String key, String fingerprint);
+
+  /**
+   * {@link #put}, completing once durable; a store with group commit batches concurrent calls. The
+   * default runs {@link #put}.
+   */
+  default CompletableFuture<Void> putAsync(String scope, String key, String fingerprint) {
+    try {
+      put(scope, key, fingerprint);
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 }

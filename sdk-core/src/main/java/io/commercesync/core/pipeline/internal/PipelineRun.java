@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,8 @@ public final class PipelineRun<S, T> {
   /** How one record ended. */
   enum Outcome { WRITTEN, DUPLICATE, UNCHANGED, SKIPPED, DEAD_LETTERED, PENDING }
 
-  private record Prepared<T>(T mapped, IdempotencyKey key, String hash, String canonical) {}
+  /** A mapped record ready to write; {@code decoded} is kept for the dead letter's canonical form. */
+  private record Prepared<T>(T mapped, IdempotencyKey key, String hash, Object decoded) {}
 
   private final PipelineConfig<S, T> cfg;
   private final String runId;
@@ -299,13 +301,12 @@ public final class PipelineRun<S, T> {
     } finally {
       stages.get("decode").record(System.nanoTime() - t0);
     }
-    String canonical = canonicalOf(decoded);
     T mapped;
     long t1 = System.nanoTime();
     try {
       mapped = cfg.mapper().map(decoded);
     } catch (CommerceSyncException e) {
-      return deadLetter(raw, null, canonical, e);
+      return deadLetter(raw, null, decoded, e);
     } finally {
       stages.get("map").record(System.nanoTime() - t1);
     }
@@ -321,7 +322,7 @@ public final class PipelineRun<S, T> {
     if (!violations.isEmpty()) {
       InvalidRecordException invalid = InvalidRecordException.builder(cfg.sink().system(), raw.entity())
           .recordId(raw.key()).violations(violations).build();
-      return deadLetter(raw, null, canonical, invalid);
+      return deadLetter(raw, null, decoded, invalid);
     }
     IdempotencyKey key = cfg.keys().keyFor(raw, mapped);
     String hash = PayloadHash.of(cfg.payloadIdentity().apply(mapped));
@@ -332,28 +333,29 @@ public final class PipelineRun<S, T> {
         return Outcome.UNCHANGED;
       }
     }
-    return new Prepared<>(mapped, key, hash, canonical);
+    return new Prepared<>(mapped, key, hash, decoded);
   }
 
   private CompletableFuture<Outcome> apply(RawRecord raw, Prepared<T> p) {
     long t0 = System.nanoTime();
-    return cfg.store().ledger().beginAsync(p.key(), p.hash())
-        .handleAsync((entry, error) -> {
-          stages.get("ledger").record(System.nanoTime() - t0);
-          if (error != null) {
-            Throwable cause = unwrap(error);
-            if (cause instanceof CommerceSyncException cse && !cse.retryable()) {
-              return CompletableFuture.completedFuture(deadLetter(raw, p.key(), p.canonical(), cse));
-            }
-            throw new CompletionException(cause);
-          }
-          if (entry.state() == LedgerEntry.State.DONE) {
-            cfg.listener().duplicatePrevented(cfg.name(), raw, entry.remoteId());
-            return CompletableFuture.completedFuture(Outcome.DUPLICATE);
-          }
-          return batcher != null ? batcher.submit(raw, p, entry) : write(raw, p, entry);
-        }, workers)
-        .thenCompose(f -> f);
+    CompletableFuture<LedgerEntry> begun = cfg.store().ledger().beginAsync(p.key(), p.hash());
+    BiFunction<LedgerEntry, Throwable, CompletableFuture<Outcome>> next = (entry, error) -> {
+      stages.get("ledger").record(System.nanoTime() - t0);
+      if (error != null) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof CommerceSyncException cse && !cse.retryable()) {
+          return CompletableFuture.completedFuture(deadLetter(raw, p.key(), p.decoded(), cse));
+        }
+        throw new CompletionException(cause);
+      }
+      if (entry.state() == LedgerEntry.State.DONE) {
+        cfg.listener().duplicatePrevented(cfg.name(), raw, entry.remoteId());
+        return CompletableFuture.completedFuture(Outcome.DUPLICATE);
+      }
+      return batcher != null ? batcher.submit(raw, p, entry) : write(raw, p, entry);
+    };
+    // a store that answered at once (in memory) costs no thread hop; a group commit resumes on a worker
+    return (begun.isDone() ? begun.handle(next) : begun.handleAsync(next, workers)).thenCompose(f -> f);
   }
 
   private CompletableFuture<Outcome> write(RawRecord raw, Prepared<T> p, LedgerEntry entry) {
@@ -385,11 +387,12 @@ public final class PipelineRun<S, T> {
       stages.get("write").record(System.nanoTime() - t0);
       retried.addAndGet(Math.max(0, attempts.get() - 1));
       return settle(raw, p, entry, result, error);
-    }, workers);
+    }, workers).thenCompose(f -> f);
   }
 
   /** The outcome of one record's write: done, duplicate, pending or dead-lettered. */
-  private Outcome settle(RawRecord raw, Prepared<T> p, LedgerEntry entry, WriteResult result, Throwable error) {
+  private CompletableFuture<Outcome> settle(RawRecord raw, Prepared<T> p, LedgerEntry entry, WriteResult result,
+      Throwable error) {
     if (error == null) {
       return done(raw, p, result);
     }
@@ -399,14 +402,14 @@ public final class PipelineRun<S, T> {
     }
     if (cause instanceof CallRejectedException || Resilience.isTransient(cause)) {
       if (entry.attempts() >= cfg.maxPendingAttempts()) {
-        return deadLetter(raw, p.key(), p.canonical(), cause);
+        return CompletableFuture.completedFuture(deadLetter(raw, p.key(), p.decoded(), cause));
       }
       pause.set(true);
       cfg.listener().recordPending(cfg.name(), raw, cause);
       LOG.debug("pipeline={} key={} pending: {}", cfg.name(), raw.key(), cause.getMessage());
-      return Outcome.PENDING;
+      return CompletableFuture.completedFuture(Outcome.PENDING);
     }
-    return deadLetter(raw, p.key(), p.canonical(), cause);
+    return CompletableFuture.completedFuture(deadLetter(raw, p.key(), p.decoded(), cause));
   }
 
   /**
@@ -484,7 +487,7 @@ public final class PipelineRun<S, T> {
         retried.addAndGet(Math.max(0, attempts.get() - 1));
         for (int i = 0; i < batch.size(); i++) {
           Pending<T> b = batch.get(i);
-          Outcome o;
+          CompletableFuture<Outcome> o;
           try {
             if (error != null) {
               o = settle(b.raw(), b.prepared(), b.entry(), null, error);
@@ -498,9 +501,10 @@ public final class PipelineRun<S, T> {
               }
             }
           } catch (RuntimeException e) {
-            o = unexpected(b.raw(), e);
+            o = CompletableFuture.completedFuture(unexpected(b.raw(), e));
           }
-          b.outcome().complete(o);
+          o.whenComplete((outcome, failed) ->
+              b.outcome().complete(failed == null ? outcome : unexpected(b.raw(), failed)));
         }
       }, workers);
     }
@@ -511,12 +515,20 @@ public final class PipelineRun<S, T> {
     }
   }
 
-  private Outcome done(RawRecord raw, Prepared<T> p, WriteResult result) {
-    cfg.store().ledger().markDoneAsync(p.key(), result.remoteId()).join();
+  /**
+   * Records the effect as done (and its fingerprint) without holding a worker while the store commits:
+   * the record counts as finished once both are durable.
+   */
+  private CompletableFuture<Outcome> done(RawRecord raw, Prepared<T> p, WriteResult result) {
+    CompletableFuture<Void> recorded = cfg.store().ledger().markDoneAsync(p.key(), result.remoteId());
     if (cfg.fingerprint() != null) {
-      cfg.store().fingerprints().put(cfg.fingerprintScope(), raw.key(),
-          PayloadHash.of(cfg.fingerprint().apply(p.mapped())));
+      recorded = recorded.thenCombine(cfg.store().fingerprints().putAsync(cfg.fingerprintScope(), raw.key(),
+          PayloadHash.of(cfg.fingerprint().apply(p.mapped()))), (a, b) -> null);
     }
+    return recorded.thenApply(v -> outcomeOf(raw, result));
+  }
+
+  private Outcome outcomeOf(RawRecord raw, WriteResult result) {
     switch (result.outcome()) {
       case ALREADY_APPLIED -> {
         cfg.listener().duplicatePrevented(cfg.name(), raw, result.remoteId());
@@ -532,7 +544,8 @@ public final class PipelineRun<S, T> {
     }
   }
 
-  private Outcome deadLetter(RawRecord raw, IdempotencyKey key, String canonical, Throwable cause) {
+  private Outcome deadLetter(RawRecord raw, IdempotencyKey key, Object decoded, Throwable cause) {
+    String canonical = decoded == null ? null : canonicalOf(decoded);
     Instant now = cfg.clock().instant();
     List<String> violations = cause instanceof InvalidRecordException invalid
         ? invalid.violations().stream().map(FieldViolation::toString).toList() : List.of();

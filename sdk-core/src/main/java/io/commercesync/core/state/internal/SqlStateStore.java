@@ -582,12 +582,21 @@ abstract class SqlStateStore implements StateStore {
 
     @Override
     public void put(String scope, String key, String fingerprint) {
+      groupCall("fingerprints.put", scope + "|" + key, putWork(scope, key, fingerprint));
+    }
+
+    @Override
+    public CompletableFuture<Void> putAsync(String scope, String key, String fingerprint) {
+      return groupWrite("fingerprints.put", scope + "|" + key, putWork(scope, key, fingerprint)).thenApply(n -> null);
+    }
+
+    private SqlWork<Integer> putWork(String scope, String key, String fingerprint) {
       Objects.requireNonNull(scope, "scope");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(fingerprint, "fingerprint");
-      groupCall("fingerprints.put", scope + "|" + key, c -> c.update("INSERT INTO cs_fingerprint (scope, record_key, fingerprint)"
+      return c -> c.update("INSERT INTO cs_fingerprint (scope, record_key, fingerprint)"
           + " VALUES (?, ?, ?) ON CONFLICT (scope, record_key) DO UPDATE SET fingerprint = excluded.fingerprint",
-          scope, key, fingerprint));
+          scope, key, fingerprint);
     }
   }
 
