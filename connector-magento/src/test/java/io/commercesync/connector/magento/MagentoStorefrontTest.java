@@ -260,6 +260,27 @@ class MagentoStorefrontTest {
     assertThat(order(id).path("total_paid").decimalValue()).isEqualByComparingTo(order(id).path("grand_total").decimalValue());
   }
 
+  /**
+   * Regression (found by the demo): an order Magento invoiced itself (captured at checkout) got the ERP's
+   * invoice too, Magento refused it ("The order does not allow an invoice to be created") and the invoice
+   * was dead-lettered. Nothing is left to invoice: the write is UNCHANGED, and no second invoice exists.
+   */
+  @Test
+  void invoiceSink_orderAlreadyInvoicedInMagento_isUnchanged_notRefused() throws Exception {
+    InvoiceSink sink = storefront.require(InvoiceSink.class);
+    long id = orderInState("processing");
+    String number = order(id).path("increment_id").asText();
+    int invoicesBefore = JSON.readTree(fx.sim.stats()).path("documents_by_order").path(number).path("invoices").asInt();
+    assertThat(invoicesBefore).isPositive();
+    Invoice invoice = Invoice.builder().number("INV-2026-0002").orderNumber(number).invoiceDate(LocalDate.of(2026, 1, 2))
+        .currency(java.util.Currency.getInstance("USD")).total(Money.of(order(id).path("grand_total").asText(), "USD"))
+        .build();
+    WriteResult result = sink.write(invoice, KEY);
+    assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.UNCHANGED);
+    assertThat(JSON.readTree(fx.sim.stats()).path("documents_by_order").path(number).path("invoices").asInt())
+        .isEqualTo(invoicesBefore);
+  }
+
   @Test
   void orderStatusSink_commentsWithTheStatus_cancels_andRefusesAnImpossibleCancel() throws Exception {
     OrderStatusSink sink = storefront.require(OrderStatusSink.class);
