@@ -281,6 +281,41 @@ class MagentoStorefrontTest {
         .isEqualTo(invoicesBefore);
   }
 
+  /**
+   * Regression (found by the demo with 20 % injected faults): the return source took a credit memo from the
+   * pager and then looked its order number up; when that call failed, the credit memo was already consumed
+   * and the retried read went on without it. It is read again now.
+   */
+  @Test
+  void returnSource_aFailedOrderLookupWhileReading_keepsTheCreditMemo() throws Exception {
+    ReturnSource source = storefront.require(ReturnSource.class);
+    List<String> expected = all(source.read(Cursor.START)).stream().map(RawRecord::key).toList();
+    assertThat(expected).isNotEmpty();
+    ReturnSource fresh = MagentoStorefront.of(fx.oauthClient()).require(ReturnSource.class);
+    fx.sim.faults().enqueue(call -> call.method().equals("GET") && call.path().matches(".*/V1/orders/\\d+"),
+        io.commercesync.testkit.fault.Fault.of(io.commercesync.testkit.fault.Fault.Kind.UNAVAILABLE));
+    List<String> keys = new java.util.ArrayList<>();
+    int failures = 0;
+    try (RecordStream records = fresh.read(Cursor.START)) {
+      while (true) {
+        boolean more;
+        try {
+          more = records.hasNext();
+        } catch (io.commercesync.core.error.RemoteSystemException e) {
+          assertThat(e.retryable()).isTrue();
+          failures++;
+          continue;
+        }
+        if (!more) {
+          break;
+        }
+        keys.add(records.next().key());
+      }
+    }
+    assertThat(failures).isEqualTo(1);
+    assertThat(keys).containsExactlyElementsOf(expected);
+  }
+
   @Test
   void orderStatusSink_commentsWithTheStatus_cancels_andRefusesAnImpossibleCancel() throws Exception {
     OrderStatusSink sink = storefront.require(OrderStatusSink.class);
