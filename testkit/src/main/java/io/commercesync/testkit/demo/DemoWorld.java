@@ -405,7 +405,7 @@ public final class DemoWorld implements AutoCloseable {
         payment.put("last_trans_id", "bt_" + Long.toString(Math.abs(random.nextLong()) % 100_000_000L, 36));
         changed = true;
       }
-      if (i % invalidEvery == invalidEvery - 1) {
+      if (i % invalidEvery == invalidEvery - 1 || invalidEvery > ids.size() && i == ids.size() - 1) {
         for (JsonNode item : order.path("items")) {
           if (!item.has("parent_item_id") && "simple".equals(item.path("product_type").asText())) {
             ((ObjectNode) item).put("sku", UNKNOWN_SKU);
@@ -435,7 +435,8 @@ public final class DemoWorld implements AutoCloseable {
       ObjectNode order = (ObjectNode) read(clarity.orderJson(numbers.get(i)).orElseThrow());
       String status = clarity.orderStatus(numbers.get(i)).orElse("");
       String invalid = null;
-      if (i % clarityInvalidEvery == clarityInvalidEvery - 1) {
+      if (i % clarityInvalidEvery == clarityInvalidEvery - 1
+          || clarityInvalidEvery > numbers.size() && i == numbers.size() - 1) {
         ((ObjectNode) order.path("lineItems").get(0)).put("sku", UNKNOWN_SKU);
         invalid = "sku " + UNKNOWN_SKU + " is not in any mapping";
         clarity.addOrder(order.toString());
