@@ -358,6 +358,85 @@ public final class DemoWorld implements AutoCloseable {
     faults.forEach(f -> f.enabled(on));
   }
 
+  /**
+   * The mappings of one pair as a JSON document in the shape of the SDK's {@code FlowMappings.fromJson}:
+   * {@code {"strictSkus": true, "skus": {...}, "orderSites": {...}, "defaultSite": ..., "stockSources": {...},
+   * "paymentMethods": {"checkmo": {"checkbookId": "OPERATING"}}, "shippingMethods": {...},
+   * "customerGroups": {...}, "basePriceList": ...}}.
+   */
+  public String mappingsJson(Storefront storefront, Erp erp) {
+    Mappings m = mappings(storefront, erp);
+    ObjectNode doc = JSON.createObjectNode();
+    doc.put("strictSkus", true);
+    ObjectNode skus = doc.putObject("skus");
+    new TreeMap<>(m.skus()).forEach(skus::put);
+    ObjectNode sites = doc.putObject("orderSites");
+    m.orderSites().forEach(sites::put);
+    doc.put("defaultSite", m.defaultSite());
+    ObjectNode sources = doc.putObject("stockSources");
+    m.stockSources().forEach(sources::put);
+    ObjectNode payments = doc.putObject("paymentMethods");
+    m.paymentMethods().forEach((method, a) -> {
+      ObjectNode account = payments.putObject(method).put("checkbookId", a.checkbookId());
+      if (a.cardName() != null) {
+        account.put("cardName", a.cardName());
+      }
+    });
+    ObjectNode shipping = doc.putObject("shippingMethods");
+    m.shippingMethods().forEach(shipping::put);
+    ObjectNode groups = doc.putObject("customerGroups");
+    m.customerGroups().forEach(groups::put);
+    if (m.basePriceList() != null) {
+      doc.put("basePriceList", m.basePriceList());
+    }
+    return doc.toPrettyString();
+  }
+
+  /**
+   * Everything an application needs to reach the four simulators, as the environment variables the
+   * examples read: {@code MAGENTO_URL}, {@code MAGENTO_CONSUMER_KEY}, {@code MAGENTO_CONSUMER_SECRET},
+   * {@code MAGENTO_ACCESS_TOKEN}, {@code MAGENTO_ACCESS_TOKEN_SECRET}, {@code CLARITY_URL},
+   * {@code CLARITY_API_KEY}, {@code GP_AGENT_URL}, {@code GP_AGENT_KEY}, {@code GP_COMPANY}, {@code SL_URL},
+   * {@code SL_API_KEY}, {@code SL_API_SECRET}, {@code SL_COMPANY}, {@code SL_ZONE}, {@code SL_JDBC_URL}, and per
+   * pair a mappings file written into {@code dir}: {@code MAGENTO_GP_MAPPINGS}, {@code MAGENTO_SL_MAPPINGS},
+   * {@code CLARITY_GP_MAPPINGS}, {@code CLARITY_SL_MAPPINGS}.
+   */
+  public Map<String, String> environment(Path dir) {
+    Map<String, String> env = new LinkedHashMap<>();
+    MagentoSimulator.Credentials c = magento.credentials();
+    env.put("MAGENTO_URL", magentoUrl().toString());
+    env.put("MAGENTO_CONSUMER_KEY", c.consumerKey());
+    env.put("MAGENTO_CONSUMER_SECRET", c.consumerSecret());
+    env.put("MAGENTO_ACCESS_TOKEN", c.accessToken());
+    env.put("MAGENTO_ACCESS_TOKEN_SECRET", c.accessTokenSecret());
+    env.put("CLARITY_URL", clarityUrl().toString());
+    env.put("CLARITY_API_KEY", CLARITY_API_KEY);
+    env.put("GP_AGENT_URL", gpUrl().toString());
+    env.put("GP_AGENT_KEY", gpSecret);
+    env.put("GP_COMPANY", GP_COMPANY);
+    env.put("SL_URL", slUrl().toString());
+    env.put("SL_API_KEY", SL_API_KEY);
+    env.put("SL_API_SECRET", SL_API_SECRET);
+    env.put("SL_COMPANY", SL_COMPANY);
+    env.put("SL_ZONE", SL_ZONE.getId());
+    env.put("SL_JDBC_URL", slJdbcUrl());
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      for (Storefront s : Storefront.values()) {
+        for (Erp e : Erp.values()) {
+          String name = s.name() + "_" + e.name() + "_MAPPINGS";
+          Path file = dir.resolve(s.name().toLowerCase(Locale.ROOT) + "-" + e.name().toLowerCase(Locale.ROOT)
+              + "-mappings.json");
+          java.nio.file.Files.writeString(file, mappingsJson(s, e));
+          env.put(name, file.toAbsolutePath().toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return env;
+  }
+
   // ------------------------------------------------------------------ what was seeded
 
   /** Every storefront order, Magento's first. */
