@@ -58,4 +58,24 @@ class ExamplesTest {
           .allSatisfy(o -> assertThat(audit.copies(example.erp, o.number())).as(o.number()).isZero());
     }
   }
+
+  /** The examples are what integrators copy: public API only, the testkit only to start the simulators. */
+  @ParameterizedTest
+  @EnumSource(Example.class)
+  void example_importsPublicApiOnly(Example example) throws java.io.IOException {
+    String name = switch (example) {
+      case MAGENTO_TO_GP -> "MagentoToGp";
+      case MAGENTO_TO_SL -> "MagentoToSl";
+      case CLARITY_TO_GP -> "ClarityToGp";
+      case CLARITY_TO_SL -> "ClarityToSl";
+    };
+    List<String> imports = java.nio.file.Files.readAllLines(
+            Path.of("src", "main", "java", "io", "commercesync", "examples", name + ".java")).stream()
+        .filter(l -> l.startsWith("import ")).toList();
+    assertThat(imports).isNotEmpty().noneMatch(l -> l.contains(".internal."));
+    assertThat(imports).filteredOn(l -> l.contains("io.commercesync.testkit"))
+        .containsExactly("import io.commercesync.testkit.demo.DemoWorld;");
+    assertThat(java.nio.file.Files.readAllLines(
+        Path.of("src", "main", "java", "io", "commercesync", "examples", name + ".java"))).hasSizeLessThan(140);
+  }
 }
