@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Connects eCommerce storefronts with Microsoft Dynamics ERPs.",
-    subcommands = {SyncCommand.class, MapCommand.class,
+    subcommands = {DemoCommand.class, SimulateCommand.class, SyncCommand.class, MapCommand.class,
         WebhookCommand.class, LookupCommand.class, DlqCommand.class, RunsCommand.class, CommandLine.HelpCommand.class},
     exitCodeOnInvalidInput = ExitCode.INVALID_INPUT,
     exitCodeOnExecutionException = ExitCode.FAILURE)

@@ -237,4 +237,39 @@ class GpConnectorSimulatorTest {
     assertThat(live.standing("WEBMHOLD0004").onHold()).isTrue();
     assertThat(live.standing("WEBJSMITH0001").balance()).isEqualTo(Money.of("75.05", "USD"));
   }
+
+  /**
+   * Regression (found by the demo with 20 % injected faults): the change reader moved its cursor and marked
+   * the page's keys emitted before the expander's own queries (addresses, e-mails) ran; when one of them
+   * failed transiently, the retried {@code hasNext()} found nothing new and the whole page was lost
+   * (a run read 0 customers and completed). The page is now read again.
+   */
+  @Test
+  void customerChanges_aTransientFailureWhileExpandingAPage_rereadsThePage_noCustomerLost() {
+    int inGp = sim.query("SELECT COUNT(*) AS N FROM RM00101").get(0).get("N") instanceof Number n ? n.intValue() : -1;
+    faults.enqueue(call -> call.path().endsWith("/queries/ADDRESSES_FOR_CUSTOMERS"),
+        io.commercesync.testkit.fault.Fault.of(io.commercesync.testkit.fault.Fault.Kind.UNAVAILABLE));
+    Source<io.commercesync.core.model.Customer> changes =
+        gp.require(io.commercesync.core.spi.CustomerStore.class).changes();
+    List<String> keys = new ArrayList<>();
+    int failures = 0;
+    try (RecordStream records = changes.read(Cursor.START)) {
+      while (true) {
+        boolean more;
+        try {
+          more = records.hasNext();   // the pipeline calls it again after a retryable failure
+        } catch (io.commercesync.core.error.RemoteSystemException e) {
+          assertThat(e.retryable()).isTrue();
+          failures++;
+          continue;
+        }
+        if (!more) {
+          break;
+        }
+        keys.add(records.next().key());
+      }
+    }
+    assertThat(failures).isEqualTo(1);
+    assertThat(keys).hasSize(inGp).doesNotHaveDuplicates();
+  }
 }

@@ -138,6 +138,20 @@ class SlClientSimulatorTest {
     assertThat(sim.row("SOHeader", "0060", ordNbr)).contains("\"ShipName\":\"Lukasz Wójcik-Zólc\"");
   }
 
+  /**
+   * Regression (found by the demo): a storefront line name in a script SL's code page cannot hold refused
+   * the whole order; SOLine.Descr is descriptive, so it is left to SL's item description.
+   */
+  @Test
+  void lineNameOutsideTheCodePage_leavesDescrToSl_andTheOrderGoesThrough() {
+    Order order = SlFixtures.order("CS-200005");
+    Order cyrillic = order.toBuilder().lines(List.of(order.lines().get(0).toBuilder().name("Деталь 1004").build(),
+        order.lines().get(1))).build();
+    String ordNbr = client.createSalesOrder(SlFixtures.request(cyrillic), key("CS-200005"));
+    assertThat(sim.row("SOLine", "0060", ordNbr, "00001")).doesNotContain("Деталь");
+    assertThat(sim.row("SOLine", "0060", ordNbr, "00002")).contains("\"Descr\":\"" + order.lines().get(1).name() + "\"");
+  }
+
   @Test
   void customerStore_createsWithADeterministicCustId_findsAndSearches() {
     CustomerStore store = connector.require(CustomerStore.class);

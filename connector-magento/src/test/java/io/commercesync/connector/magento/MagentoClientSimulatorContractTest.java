@@ -168,6 +168,40 @@ class MagentoClientSimulatorContractTest {
     assertThat(all(client.sales().creditMemosChangedSince(STORE, null, "0"))).hasSameSizeAs(memos);
   }
 
+  /**
+   * Regression (found by the demo): a credit memo of a discounted order decoded its lines at the full row
+   * total, the discount was nowhere in the return, and GP refused it (DOCAMNT ≠ refunded total). Every
+   * decoded return now adds up: lines + shipping + adjustment + tax = grand_total.
+   */
+  @Test
+  void sales_creditMemosOfDiscountedOrders_decodeToReturnsThatAddUp() throws Exception {
+    for (long id : fx.sim.orderIds()) {
+      JsonNode o = simOrder(id);
+      if (o.path("discount_amount").decimalValue().signum() != 0 && o.path("total_invoiced").decimalValue().signum() > 0
+          && o.path("total_refunded").decimalValue().signum() == 0) {
+        try {
+          fx.sim.refund(o.path("increment_id").asText(), java.math.BigDecimal.ONE, new java.math.BigDecimal("2.50"));
+          break;
+        } catch (IllegalArgumentException onlyABundle) {
+          // nothing refundable on this one
+        }
+      }
+    }
+    List<MagentoRecord> memos = all(client.sales().creditMemos(STORE, SearchCriteria.all()));
+    boolean sawDiscount = false;
+    for (MagentoRecord memo : memos) {
+      JsonNode raw = JSON.readTree(memo.json());
+      sawDiscount |= raw.path("discount_amount").decimalValue().signum() != 0;
+      Return ret = client.sales().decodeCreditMemo(client.sales().creditMemo(STORE, Long.parseLong(memo.id())),
+          simOrder(raw.path("order_id").asLong()).path("increment_id").asText());
+      java.math.BigDecimal sum = ret.lines().stream().map(l -> l.total().amount())
+          .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+          .add(ret.shipping().amount()).add(ret.adjustment().amount()).add(ret.tax().amount());
+      assertThat(sum).as("credit memo %s", ret.number()).isEqualByComparingTo(ret.total().amount());
+    }
+    assertThat(sawDiscount).as("the seed refunds at least one discounted order").isTrue();
+  }
+
   @Test
   void customers_getSearchCreateAndUpdateWithoutLosingAddresses() throws Exception {
     Customer created = Customer.builder().email("new.buyer@example.com").firstName("Noor").lastName("Haddad")

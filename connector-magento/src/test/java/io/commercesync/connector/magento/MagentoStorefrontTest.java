@@ -260,6 +260,62 @@ class MagentoStorefrontTest {
     assertThat(order(id).path("total_paid").decimalValue()).isEqualByComparingTo(order(id).path("grand_total").decimalValue());
   }
 
+  /**
+   * Regression (found by the demo): an order Magento invoiced itself (captured at checkout) got the ERP's
+   * invoice too, Magento refused it ("The order does not allow an invoice to be created") and the invoice
+   * was dead-lettered. Nothing is left to invoice: the write is UNCHANGED, and no second invoice exists.
+   */
+  @Test
+  void invoiceSink_orderAlreadyInvoicedInMagento_isUnchanged_notRefused() throws Exception {
+    InvoiceSink sink = storefront.require(InvoiceSink.class);
+    long id = orderInState("processing");
+    String number = order(id).path("increment_id").asText();
+    int invoicesBefore = JSON.readTree(fx.sim.stats()).path("documents_by_order").path(number).path("invoices").asInt();
+    assertThat(invoicesBefore).isPositive();
+    Invoice invoice = Invoice.builder().number("INV-2026-0002").orderNumber(number).invoiceDate(LocalDate.of(2026, 1, 2))
+        .currency(java.util.Currency.getInstance("USD")).total(Money.of(order(id).path("grand_total").asText(), "USD"))
+        .build();
+    WriteResult result = sink.write(invoice, KEY);
+    assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.UNCHANGED);
+    assertThat(JSON.readTree(fx.sim.stats()).path("documents_by_order").path(number).path("invoices").asInt())
+        .isEqualTo(invoicesBefore);
+  }
+
+  /**
+   * Regression (found by the demo with 20 % injected faults): the return source took a credit memo from the
+   * pager and then looked its order number up; when that call failed, the credit memo was already consumed
+   * and the retried read went on without it. It is read again now.
+   */
+  @Test
+  void returnSource_aFailedOrderLookupWhileReading_keepsTheCreditMemo() throws Exception {
+    ReturnSource source = storefront.require(ReturnSource.class);
+    List<String> expected = all(source.read(Cursor.START)).stream().map(RawRecord::key).toList();
+    assertThat(expected).isNotEmpty();
+    ReturnSource fresh = MagentoStorefront.of(fx.oauthClient()).require(ReturnSource.class);
+    fx.sim.faults().enqueue(call -> call.method().equals("GET") && call.path().matches(".*/V1/orders/\\d+"),
+        io.commercesync.testkit.fault.Fault.of(io.commercesync.testkit.fault.Fault.Kind.UNAVAILABLE));
+    List<String> keys = new java.util.ArrayList<>();
+    int failures = 0;
+    try (RecordStream records = fresh.read(Cursor.START)) {
+      while (true) {
+        boolean more;
+        try {
+          more = records.hasNext();
+        } catch (io.commercesync.core.error.RemoteSystemException e) {
+          assertThat(e.retryable()).isTrue();
+          failures++;
+          continue;
+        }
+        if (!more) {
+          break;
+        }
+        keys.add(records.next().key());
+      }
+    }
+    assertThat(failures).isEqualTo(1);
+    assertThat(keys).containsExactlyElementsOf(expected);
+  }
+
   @Test
   void orderStatusSink_commentsWithTheStatus_cancels_andRefusesAnImpossibleCancel() throws Exception {
     OrderStatusSink sink = storefront.require(OrderStatusSink.class);

@@ -309,28 +309,42 @@ final class Fakes {
 
   /** The ERP side. */
   static final class Books implements Erp {
-    final Customers customers = new Customers(ERP, "C");
+    final SystemId id;
+
+    Books() {
+      this(ERP);
+    }
+
+    Books(SystemId id) {
+      this.id = id;
+      this.customers = new Customers(id, "C");
+      this.shipments = new RecordList<>(id, "erp:shipments", "shipment", Shipment.class, s -> s.refs().get(0).id());
+      this.invoices = new RecordList<>(id, "erp:invoices", "invoice", Invoice.class, Invoice::number);
+      this.items = new RecordList<>(id, "erp:items", "item", Item.class, Item::sku);
+      this.levels = new RecordList<>(id, "erp:stock", "inventory", InventoryLevel.class, l -> l.sku() + "@" + l.location());
+      this.priceList = new RecordList<>(id, "erp:prices", "price", Price.class,
+          p -> p.sku() + "|" + p.priceList() + "|" + p.minQuantity());
+    }
+
+    final Customers customers;
     final Map<String, SalesOrderRequest> salesOrders = new ConcurrentHashMap<>();
     final AtomicInteger salesOrderWrites = new AtomicInteger();
     final Map<String, CashReceipt> receipts = new ConcurrentHashMap<>();
     final Map<String, JournalEntry> journal = new ConcurrentHashMap<>();
     final Map<String, ReturnRequest> returns = new ConcurrentHashMap<>();
-    final RecordList<Shipment> shipments = new RecordList<>(ERP, "erp:shipments", "shipment", Shipment.class,
-        s -> s.refs().get(0).id());
-    final RecordList<Invoice> invoices = new RecordList<>(ERP, "erp:invoices", "invoice", Invoice.class, Invoice::number);
-    final RecordList<Item> items = new RecordList<>(ERP, "erp:items", "item", Item.class, Item::sku);
-    final RecordList<InventoryLevel> levels = new RecordList<>(ERP, "erp:stock", "inventory", InventoryLevel.class,
-        l -> l.sku() + "@" + l.location());
-    final RecordList<Price> priceList = new RecordList<>(ERP, "erp:prices", "price", Price.class,
-        p -> p.sku() + "|" + p.priceList() + "|" + p.minQuantity());
+    final RecordList<Shipment> shipments;
+    final RecordList<Invoice> invoices;
+    final RecordList<Item> items;
+    final RecordList<InventoryLevel> levels;
+    final RecordList<Price> priceList;
     volatile RealtimeLookup lookup;
 
     final OrderSink orderSink = new OrderSink() {
-      @Override public SystemId system() { return ERP; }
+      @Override public SystemId system() { return id; }
       @Override public WriteResult write(SalesOrderRequest r, IdempotencyKey key) {
         salesOrderWrites.incrementAndGet();
         if (salesOrders.putIfAbsent(r.order().number(), r) != null) {
-          throw new DuplicateDetectedException(ERP, "sales order", r.order().number(), "SO-" + r.order().number());
+          throw new DuplicateDetectedException(id, "sales order", r.order().number(), "SO-" + r.order().number());
         }
         return WriteResult.created("SO-" + r.order().number());
       }
@@ -341,7 +355,7 @@ final class Fakes {
     };
 
     final PaymentSink paymentSink = new PaymentSink() {
-      @Override public SystemId system() { return ERP; }
+      @Override public SystemId system() { return id; }
       @Override public WriteResult write(CashReceipt r, IdempotencyKey key) {
         receipts.put(key.value(), r);
         return WriteResult.created(key.value());
@@ -352,7 +366,7 @@ final class Fakes {
     };
 
     final JournalSink journalSink = new JournalSink() {
-      @Override public SystemId system() { return ERP; }
+      @Override public SystemId system() { return id; }
       @Override public WriteResult write(JournalEntry e, IdempotencyKey key) {
         journal.put(key.value(), e);
         return WriteResult.created(key.value());
@@ -363,7 +377,7 @@ final class Fakes {
     };
 
     final ReturnSink returnSink = new ReturnSink() {
-      @Override public SystemId system() { return ERP; }
+      @Override public SystemId system() { return id; }
       @Override public WriteResult write(ReturnRequest r, IdempotencyKey key) {
         returns.put(r.ret().number(), r);
         return WriteResult.created("RET-" + r.ret().number());
@@ -371,7 +385,7 @@ final class Fakes {
       @Override public Optional<WriteResult> lookup(ReturnRequest r, IdempotencyKey key) { return Optional.empty(); }
     };
 
-    @Override public SystemId system() { return ERP; }
+    @Override public SystemId system() { return id; }
 
     @Override
     public <C> Optional<C> capability(Class<C> type) {

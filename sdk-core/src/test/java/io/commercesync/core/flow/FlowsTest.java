@@ -20,6 +20,7 @@ import io.commercesync.core.model.Return;
 import io.commercesync.core.model.ReturnLine;
 import io.commercesync.core.model.Shipment;
 import io.commercesync.core.model.ShipmentLine;
+import io.commercesync.core.model.SystemId;
 import io.commercesync.core.pipeline.RunReport;
 import io.commercesync.core.pipeline.RunState;
 import io.commercesync.core.resilience.BreakerSettings;
@@ -97,12 +98,36 @@ class FlowsTest {
     // the same webhook twice, and a full re-read: nothing new in the ERP
     flow.process("000000001");
     flow.process("000000001");
-    store.checkpoints().put("shop:orders", io.commercesync.core.pipeline.Cursor.START);
+    store.checkpoints().put("shop:orders|" + flow.name(), io.commercesync.core.pipeline.Cursor.START);
     RunReport again = flow.runOnce();
     assertThat(again.written()).isZero();
     assertThat(again.duplicatesPrevented()).isEqualTo(3);
     assertThat(erp.salesOrderWrites).hasValue(3);
     assertThat(shop.statuses).hasSize(3);
+  }
+
+  /**
+   * Regression (found by the demo): one storefront feeding two ERPs. The orders and payments flows of the
+   * second ERP read the same storefront source as the first; with the source's own name as checkpoint
+   * key, the second flow started after the first one's checkpoint and never saw the orders.
+   */
+  @Test
+  void ordersAndPayments_oneStorefrontTwoErps_eachErpGetsEveryOrder() {
+    shop.orders.add(order("000000101", "1", "a@example.net", "Alpha", "TEE-M"));
+    shop.orders.add(order("000000102", "2", "b@example.net", "Beta", "MUG"));
+    Fakes.Books other = new Fakes.Books(SystemId.of("erp-two"));
+    FlowMappings mappings = FlowMappings.builder().paymentMethod("checkmo", PaymentAccount.checkbook("OPERATING")).build();
+
+    assertThat(Flows.ordersToErp(shop, erp, options(mappings)).runOnce().written()).isEqualTo(2);
+    assertThat(Flows.paymentsToErp(shop, erp, options(mappings)).runOnce().written()).isEqualTo(2);
+    RunReport orders = Flows.ordersToErp(shop, other, options(mappings)).runOnce();
+    RunReport payments = Flows.paymentsToErp(shop, other, options(mappings)).runOnce();
+
+    assertThat(orders.written()).isEqualTo(2);
+    assertThat(payments.written()).isEqualTo(2);
+    assertThat(other.salesOrders).containsOnlyKeys("000000101", "000000102");
+    assertThat(other.receipts).hasSize(2);
+    assertThat(erp.salesOrders).containsOnlyKeys("000000101", "000000102");
   }
 
   @Test
@@ -197,12 +222,37 @@ class FlowsTest {
     // nothing changed since: the next run writes nothing in either direction
     int creates = erp.customers.creates.get() + shop.customers.creates.get();
     int updates = erp.customers.updates.get() + shop.customers.updates.get();
-    store.checkpoints().put("shop:customers", io.commercesync.core.pipeline.Cursor.START);
-    store.checkpoints().put("erp:customers", io.commercesync.core.pipeline.Cursor.START);
+    store.checkpoints().put("shop:customers|customers-to-erp:" + Fakes.SHOP + ">" + Fakes.ERP,
+        io.commercesync.core.pipeline.Cursor.START);
+    store.checkpoints().put("erp:customers|customers-to-storefront:" + Fakes.ERP + ">" + Fakes.SHOP,
+        io.commercesync.core.pipeline.Cursor.START);
     RunReport second = both.runOnce();
     assertThat(second.written()).isZero();
     assertThat(erp.customers.creates.get() + shop.customers.creates.get()).isEqualTo(creates);
     assertThat(erp.customers.updates.get() + shop.customers.updates.get()).isEqualTo(updates);
+  }
+
+  /**
+   * Regression (found by the demo): name + postal code matching searched only the default billing
+   * address's postal code; a person the ERP knew at their other address (and under an older e-mail) was
+   * created a second time.
+   */
+  @Test
+  void customersToErp_matchNameAtAnyOfTheCustomersPostalCodes() {
+    Address home = Address.builder().firstName("Lena").lastName("Fernández").addLine("8 Canal Street").city("Tucson")
+        .postalCode("85701").countryCode("US").build();
+    Address office = home.toBuilder().lines(List.of("1 Orchard Way")).postalCode("01609").build();
+    Customer known = erp.customers.seed(Customer.builder().email("old.lena@example.org").firstName("Lena")
+        .lastName("Fernández").addAddress(new CustomerAddress(null, home, true, true)).build());
+    shop.customers.seed(Customer.builder().email("lena.fernandez301@example.net").firstName("Lena").lastName("Fernández")
+        .addAddress(new CustomerAddress(null, office, true, false))
+        .addAddress(new CustomerAddress(null, home, false, true)).build());
+
+    RunReport report = Flows.customersToErp(shop, erp, options(FlowMappings.defaults())).runOnce();
+
+    assertThat(report.written()).isEqualTo(1);
+    assertThat(erp.customers.creates).hasValue(0);
+    assertThat(erp.customers.byId).containsOnlyKeys(known.ref(Fakes.ERP).orElseThrow().id());
   }
 
   @Test
@@ -226,7 +276,7 @@ class FlowsTest {
     assertThat(shop.stock.get("CBL@west").quantity()).isEqualByComparingTo("7");
     int calls = shop.stockCalls.get();   // batching itself is covered by BatchingTest
 
-    store.checkpoints().put("erp:stock", io.commercesync.core.pipeline.Cursor.START);
+    store.checkpoints().put("erp:stock|" + flow.name(), io.commercesync.core.pipeline.Cursor.START);
     erp.levels.add(InventoryLevel.builder().sku("WDG").location("EAST").onHand(new BigDecimal("39")).allocated(BigDecimal.ZERO).asOf(now).build());
     RunReport delta = flow.runOnce();
     // the full re-read finds the four published levels unchanged (no call) and sends only the new figure
@@ -295,6 +345,64 @@ class FlowsTest {
     assertThat(Flows.returnsToErp(shop, erp, o).runOnce().written()).isEqualTo(1);
     assertThat(erp.returns.get("CM1").lines()).singleElement().satisfies(l -> assertThat(l.site()).isEqualTo("MAIN"));
     assertThat(erp.returns.get("CM1").customerId()).startsWith("C");
+  }
+
+  /**
+   * Regression (found by the demo): one ERP serving two storefronts, plus phone orders. The fulfilment and
+   * invoice flows dead-lettered every document of an order that was not this storefront's; and an ERP
+   * shipment's lines carried the ERP's item numbers and line references (SL {@code OrdLineRef} 00001),
+   * which the storefront does not know, so a line-level shipment was refused.
+   */
+  @Test
+  void fulfillmentAndInvoices_skipOtherOrders_andMatchErpLinesToStorefrontLines() {
+    Order o = order("000000050", "3", "f@example.net", "Foxtrot", "TEE-M", "MUG-XL", "CAP");
+    shop.orders.add(o.toBuilder().lines(o.lines().stream()
+        .map(l -> l.toBuilder().sourceLineId("item-" + l.lineNumber()).build()).toList()).build());
+    // two storefront skus share one ERP item: lines must be told apart by order, not by reversing the table
+    FlowMappings mappings = FlowMappings.builder().sku("TEE-M", "ACC-1").sku("MUG-XL", "ACC-2").sku("CAP", "ACC-1")
+        .build();
+    FlowOptions options = options(mappings);
+    assertThat(Flows.ordersToErp(shop, erp, options).runOnce().written()).isEqualTo(1);
+    erp.shipments.add(Shipment.builder().ref(ExternalRef.of(Fakes.ERP, "S1")).orderNumber("000000050")
+        .addLine(ShipmentLine.of("ACC-1", new BigDecimal("2"), "00001"))
+        .addLine(ShipmentLine.of("ACC-2", new BigDecimal("2"), "00002"))
+        .addLine(ShipmentLine.of("ACC-1", new BigDecimal("2"), "00003")).trackingNumbers(List.of("1Z1")).build());
+    erp.shipments.add(Shipment.builder().ref(ExternalRef.of(Fakes.ERP, "S2")).orderNumber("PHONE-7")
+        .trackingNumbers(List.of("1Z2")).build());
+    erp.invoices.add(Invoice.builder().number("INV7").orderNumber("PHONE-7").invoiceDate(LocalDate.of(2025, 3, 16))
+        .currency(java.util.Currency.getInstance("USD")).total(Money.of("99", "USD")).build());
+
+    RunReport shipments = Flows.fulfillmentToStorefront(erp, shop, options).runOnce();
+    RunReport invoices = Flows.invoicesToStorefront(erp, shop, options).runOnce();
+
+    assertThat(shipments.written()).isEqualTo(1);
+    assertThat(shipments.skipped()).isEqualTo(1);
+    assertThat(shipments.deadLettered()).isZero();
+    assertThat(invoices.skipped()).isEqualTo(1);
+    assertThat(invoices.deadLettered()).isZero();
+    assertThat(shop.shipments.values()).singleElement().satisfies(s -> assertThat(s.lines())
+        .extracting(l -> l.sku() + "#" + l.orderLineId())
+        .containsExactly("TEE-M#item-1", "MUG-XL#item-2", "CAP#item-3"));
+  }
+
+  /**
+   * Regression (found by the demo): with strict skus, a returned sku no table knows (a bundle's own sku) was
+   * sent to the ERP as an item number and refused there with a length error; it is refused here instead,
+   * naming the line and the setting, like an order line.
+   */
+  @Test
+  void returnsToErp_strictSkus_refuseAnUnmappedReturnedSku_namingTheLine() {
+    shop.orders.add(order("000000060", "3", "g@example.net", "Golf", "A"));
+    shop.returns.add(Return.builder().number("CM9").orderNumber("000000060").createdAt(Instant.now())
+        .currency(java.util.Currency.getInstance("USD")).total(Money.of("10", "USD"))
+        .addLine(new ReturnLine(1, "KIT-A-B-C", BigDecimal.ONE, Money.of("10", "USD"), Money.of("10", "USD"), null, true))
+        .build());
+    FlowOptions o = options(FlowMappings.builder().sku("A", "ITEM-A").strictSkus(true).build());
+    RunReport report = Flows.returnsToErp(shop, erp, o).runOnce();
+    assertThat(report.deadLettered()).isEqualTo(1);
+    assertThat(erp.returns).isEmpty();
+    assertThat(store.deadLetters().list(DeadLetterFilter.OPEN).get(0).errorMessage())
+        .isEqualTo("shop return CM9: lines[0].sku: no ERP item is mapped for this sku (add it to mappings.skus) (was KIT-A-B-C)");
   }
 
   @Test

@@ -142,6 +142,19 @@ public final class ClaritySimulator implements AutoCloseable {
     return store.addOrder((ObjectNode) node, true).number;
   }
 
+  /** Every order number, oldest order first. */
+  public java.util.List<String> orderNumbers() {
+    synchronized (store) {
+      return store.orders.values().stream().sorted(java.util.Comparator.comparingInt(o -> o.id))
+          .map(o -> o.number).toList();
+    }
+  }
+
+  /** Order {@code number} as the v1 API shows it (JSON), if it exists. */
+  public Optional<String> orderJson(String number) {
+    return store.orderByNumber(number).map(o -> new String(SimJson.bytes(store.v1Order(o)), StandardCharsets.UTF_8));
+  }
+
   /** Marks order {@code number} changed now (emits {@code order.updated}). */
   public void touchOrder(String number) {
     store.orderByNumber(number).ifPresent(store::touch);
@@ -161,6 +174,15 @@ public final class ClaritySimulator implements AutoCloseable {
   public int shipmentCount(String number) {
     synchronized (store) {
       return store.orderByNumber(number).map(o -> o.shipments.size()).orElse(0);
+    }
+  }
+
+  /** The tracking numbers of each shipment of order {@code number}, in shipment order. */
+  public java.util.List<java.util.List<String>> trackingNumbers(String number) {
+    synchronized (store) {
+      return store.orderByNumber(number)
+          .map(o -> o.shipments.stream().map(sh -> ClarityStore.trackingNumbers(sh.v1)).toList())
+          .orElse(java.util.List.of());
     }
   }
 

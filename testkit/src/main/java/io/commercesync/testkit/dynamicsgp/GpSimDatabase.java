@@ -34,9 +34,18 @@ final class GpSimDatabase implements AutoCloseable {
   private final Connection keepAlive;
 
   GpSimDatabase(long seed) {
-    this.url = "jdbc:h2:mem:gpsim-" + UUID.randomUUID() + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1";
+    this(seed, null);
+  }
+
+  /** In memory, or in the H2 file {@code file} (opened as it is when it exists, else created and seeded). */
+  GpSimDatabase(long seed, java.nio.file.Path file) {
+    this.url = file == null ? "jdbc:h2:mem:gpsim-" + UUID.randomUUID() + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1"
+        : "jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=MSSQLServer;AUTO_SERVER=TRUE";
     try {
       keepAlive = DriverManager.getConnection(url, "sa", "");
+      if (file != null && seeded()) {
+        return;
+      }
       try (Statement s = keepAlive.createStatement()) {
         for (String statement : resource("gp-company.sql").split(";\\s*\\n")) {
           String sql = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
@@ -53,6 +62,12 @@ final class GpSimDatabase implements AutoCloseable {
 
   String jdbcUrl() {
     return url;
+  }
+
+  private boolean seeded() throws SQLException {
+    try (var rs = keepAlive.getMetaData().getTables(null, null, "RM00101", null)) {
+      return rs.next();
+    }
   }
 
   Connection connect() throws SQLException {

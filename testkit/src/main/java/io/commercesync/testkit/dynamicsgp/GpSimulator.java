@@ -74,8 +74,26 @@ public final class GpSimulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration replayWindow = Duration.ofMinutes(5);
     private double lockRate;
+    private int port;
+    private java.nio.file.Path databaseFile;
 
     private Options() {}
+
+    /** The port; 0 (default) picks a free one. */
+    public Options port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Keeps the company database in an H2 file at {@code file} (without extension) instead of in memory, so
+     * it survives a restart: an existing database is opened as it is (not seeded again), and other
+     * processes can open it too ({@code AUTO_SERVER}). Default: in memory.
+     */
+    public Options databaseFile(java.nio.file.Path file) {
+      this.databaseFile = file;
+      return this;
+    }
 
     public Options secret(String secret) {
       this.secret = Objects.requireNonNull(secret);
@@ -125,9 +143,9 @@ public final class GpSimulator implements AutoCloseable {
 
   private GpSimulator(Options options) {
     this.options = options;
-    this.db = new GpSimDatabase(options.seed);
+    this.db = new GpSimDatabase(options.seed, options.databaseFile);
     this.random = new Random(options.seed);
-    this.server = SimServer.start("dynamics-gp", 0, options.faults);
+    this.server = SimServer.start("dynamics-gp", options.port, options.faults);
     String base = "/v1/companies/{company}";
     server.route("POST", base + "/documents", this::documents);
     server.route("POST", base + "/queries/{name}", this::query);
@@ -189,6 +207,38 @@ public final class GpSimulator implements AutoCloseable {
   /** Runs SQL on the company database as a GP user would (edits, stock moves, postings). */
   public void execute(String sql, Object... args) {
     db.update(sql, args);
+  }
+
+  /**
+   * Reads the company database (for tests and audits): one map per row, column labels upper-cased,
+   * {@code char} values right-trimmed, timestamps as {@link Instant} (UTC).
+   */
+  public List<Map<String, Object>> query(String sql, Object... args) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i] instanceof Instant at ? GpSimDatabase.ts(at) : args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        ResultSetMetaData meta = rs.getMetaData();
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int col = 1; col <= meta.getColumnCount(); col++) {
+            Object o = rs.getObject(col);
+            if (o instanceof Timestamp t) {
+              o = t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+            } else if (o instanceof String s) {
+              o = s.stripTrailing();
+            }
+            row.put(meta.getColumnLabel(col).toUpperCase(java.util.Locale.ROOT), o);
+          }
+          rows.add(row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("simulator query failed: " + e.getMessage(), e);
+    }
+    return rows;
   }
 
   // ---- agent protocol --------------------------------------------------------------------------
@@ -411,6 +461,8 @@ public final class GpSimulator implements AutoCloseable {
           + " AND Master_ID IN (:customers) ORDER BY Master_ID, ADRSCODE"),
       Map.entry("CUSTOMERS_BY_EMAIL", "SELECT DISTINCT Master_ID FROM SY01200 WHERE Master_Type = 'CUS'"
           + " AND UPPER(TRIM(INET1)) = :email"),
+      Map.entry("CUSTOMERS_BY_POSTAL_CODE", "SELECT DISTINCT c.CUSTNMBR, c.CNTCPRSN FROM RM00102 a"
+          + " JOIN RM00101 c ON c.CUSTNMBR = a.CUSTNMBR WHERE REPLACE(REPLACE(UPPER(TRIM(a.ZIP)), ' ', ''), '-', '') = :zip"),
       Map.entry("SALES_DOCUMENTS_BY_PO", "SELECT SOPTYPE, SOPNUMBE, CSTPONBR FROM SOP10100 WHERE SOPTYPE = :soptype"
           + " AND TRIM(CSTPONBR) = :cstponbr UNION ALL SELECT SOPTYPE, SOPNUMBE, CSTPONBR FROM SOP30200"
           + " WHERE SOPTYPE = :soptype AND TRIM(CSTPONBR) = :cstponbr"),

@@ -172,6 +172,61 @@ public final class SlSimulator implements AutoCloseable {
     }
   }
 
+  /** Every row of {@code table} as JSON text (for tests and audits). */
+  public List<String> rows(String table) {
+    return store.select(table, r -> true).stream().map(ObjectNode::toString).toList();
+  }
+
+  /**
+   * Inserts or replaces a row of {@code table} as an SL screen would save it (audit columns stamped, the JDBC
+   * mirror updated), e.g. a customer that already exists in SL before a sync. Widths and columns are checked.
+   *
+   * @throws IllegalArgumentException naming the offending column when the row does not fit the table
+   */
+  public void put(String table, String rowJson) {
+    ObjectNode row;
+    try {
+      row = (ObjectNode) json.readTree(rowJson);
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalArgumentException("not a JSON row object: " + e.getMessage(), e);
+    }
+    List<ObjectNode> errors = new ArrayList<>();
+    validateRow(table, row, "", errors);
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException("row does not fit " + table + ": " + errors);
+    }
+    store.put(table, row, "WEBSIM");
+  }
+
+  /**
+   * Invoices shipper {@code shipperId} as SL's Sales Journal does: an open {@code ARDoc} of type {@code IN}
+   * for the shipped amount, carrying the order's {@code CustOrdNbr} and {@code OrdNbr}, its number written
+   * back to {@code SOShipHeader.InvcNbr}. Returns the invoice's {@code RefNbr}.
+   *
+   * @throws IllegalArgumentException when the shipper does not exist
+   */
+  public String invoice(String cpnyId, String shipperId) {
+    ObjectNode shipper = store.get("SOShipHeader", cpnyId, shipperId);
+    if (shipper == null) {
+      throw new IllegalArgumentException("no shipper " + shipperId + " in company " + cpnyId);
+    }
+    ObjectNode order = store.get("SOHeader", cpnyId, text(shipper, "OrdNbr"));
+    String refNbr = String.format("IN%06d", counter("invoice:" + cpnyId, 20000));
+    BigDecimal amount = num(shipper, "CuryTotInvc");
+    String date = store.today().toString();
+    ObjectNode d = json.createObjectNode();
+    d.put("CpnyID", cpnyId).put("CustId", text(shipper, "CustID")).put("DocType", "IN").put("RefNbr", refNbr)
+        .put("BatNbr", String.format("%06d", counter("batch:" + cpnyId, 3000))).put("DocDate", date)
+        .put("CuryOrigDocAmt", amount).put("OrigDocAmt", amount).put("CuryDocBal", amount).put("DocBal", amount)
+        .put("CuryId", order == null || text(order, "CuryID").isEmpty() ? "USD" : text(order, "CuryID"))
+        .put("PerPost", date.substring(0, 4) + date.substring(5, 7)).put("OrdNbr", text(shipper, "OrdNbr"))
+        .put("CustOrdNbr", text(shipper, "CustOrdNbr")).put("Status", "A").put("Rlsed", 1).put("OpenDoc", 1);
+    store.put("ARDoc", d, "40690");
+    shipper.put("InvcNbr", refNbr);
+    store.put("SOShipHeader", shipper, "40690");
+    return refNbr;
+  }
+
   @Override
   public void close() {
     server.close();

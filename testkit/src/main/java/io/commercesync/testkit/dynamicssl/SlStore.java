@@ -49,6 +49,11 @@ final class SlStore {
           for (String ddl : SlCatalog.ddl()) {
             s.execute(ddl.replaceFirst("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS "));
           }
+          // the in-memory tables are the truth and start from the seed: a mirror left by an earlier run
+          // (a file database) must not show rows this run does not have
+          for (String name : SlCatalog.TABLES.keySet()) {
+            s.execute("DELETE FROM " + name);
+          }
         }
       } catch (SQLException e) {
         throw new IllegalStateException("cannot open the SL simulator database " + jdbcUrl, e);

@@ -363,6 +363,27 @@ public final class MagentoSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Refunds {@code qty} of the first invoiced, not yet refunded line of order {@code incrementId} offline, as
+   * the admin's "Credit Memo" does: a credit memo (refunded amounts, {@code adjustment_negative} = {@code fee}),
+   * the order's {@code total_refunded} and history. Returns the credit memo's {@code entity_id}.
+   *
+   * @throws IllegalArgumentException when there is no such order or nothing invoiced is left to refund
+   */
+  public long refund(String incrementId, BigDecimal qty, BigDecimal fee) {
+    synchronized (lock) {
+      ObjectNode order = store.orders.values().stream()
+          .filter(o -> incrementId.equals(o.path("increment_id").asText())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no order " + incrementId));
+      try {
+        return SimSales.refund(store, order, qty, fee);
+      } catch (SimErrors.Failure f) {
+        throw new IllegalArgumentException("cannot refund order " + incrementId + ": "
+            + new String(f.response.body(), java.nio.charset.StandardCharsets.UTF_8), f);
+      }
+    }
+  }
+
   /** Moves the store's data clock (the {@code created_at}/{@code updated_at} it writes) forward. */
   public void advanceClock(Duration by) {
     synchronized (lock) {

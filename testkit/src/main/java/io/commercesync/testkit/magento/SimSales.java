@@ -312,11 +312,16 @@ final class SimSales {
     return true;
   }
 
-  /** An offline credit memo for {@code qty} of the order's first refundable line (what the admin's refund does). */
+  /**
+   * An offline credit memo for {@code qty} of the order's first refundable line, a bundle's own row excluded
+   * (what the admin's refund does).
+   */
   static long refund(SimStore store, ObjectNode order, BigDecimal qty, BigDecimal adjustmentFee) {
     JsonNode line = null;
     for (JsonNode item : order.path("items")) {
-      if (!item.has("parent_item_id") && SimJson.dec(item.get("price")).signum() > 0
+      // a dynamic bundle's own row is a container: Magento refunds its component rows, never the row itself
+      if (!item.has("parent_item_id") && !"bundle".equals(item.path("product_type").asText())
+          && SimJson.dec(item.get("price")).signum() > 0
           && SimJson.dec(item.get("qty_invoiced")).subtract(SimJson.dec(item.get("qty_refunded"))).compareTo(qty) >= 0) {
         line = item;
         break;

@@ -259,6 +259,39 @@ class SimulatorContractTest {
     assertThat(sink.lookup(base, key("price", "GAD-220", "base"))).isPresent();
   }
 
+  /**
+   * Regression (found by the demo with 20 % injected faults): a price batch is one call per price, and one
+   * transient failure threw the whole batch away, so a batch of 30 prices almost never got through. Now the
+   * failing price alone is pending; after three transient failures in a row the rest are not tried.
+   */
+  @ParameterizedTest
+  @EnumSource(ClarityDialect.class)
+  void prices_aTransientFailureFailsThatPriceAlone_andAnOutageStopsTheBatch(ClarityDialect dialect) {
+    FaultSchedule faults = FaultSchedule.none();
+    PriceSink sink = start(dialect, ClaritySimulator.options().faults(faults), 5).require(PriceSink.class);
+    List<BatchSink.Keyed<Price>> batch = new java.util.ArrayList<>();
+    for (String sku : List.of("GAD-220", "WID-100-BLK", "SKU-1001", "SKU-1002", "SKU-1003", "SKU-1004", "SKU-1005")) {
+      batch.add(new BatchSink.Keyed<>(Price.builder().sku(sku).amount(Money.of("19.99", "USD")).build(),
+          key("price", sku, "base")));
+    }
+    long before = sim.server().log().total();
+    faults.enqueue(Fault.of(Fault.Kind.UNAVAILABLE));
+    List<BatchSink.BatchOutcome> outcomes = sink.writeBatch(batch);
+    assertThat(outcomes).extracting(BatchSink.BatchOutcome::succeeded).containsExactly(false, true, true, true, true, true, true);
+    assertThat(outcomes.get(0).failure()).isInstanceOf(io.commercesync.core.error.CommerceSyncException.class)
+        .satisfies(e -> assertThat(((io.commercesync.core.error.CommerceSyncException) e).retryable()).isTrue());
+    assertThat(sim.productField("SKU-1005", "price")).contains("19.99");
+
+    for (int i = 0; i < 3; i++) {
+      faults.enqueue(Fault.of(Fault.Kind.UNAVAILABLE));
+    }
+    long calls = sim.server().log().total();
+    List<BatchSink.BatchOutcome> down = sink.writeBatch(batch);
+    assertThat(down).noneMatch(BatchSink.BatchOutcome::succeeded);
+    assertThat(sim.server().log().total() - calls).as("calls made before giving up").isEqualTo(3);
+    assertThat(calls).isGreaterThan(before);
+  }
+
   @ParameterizedTest
   @EnumSource(ClarityDialect.class)
   void shipment_lostResponseAfterCommit_isFoundByLookup_neverDuplicated(ClarityDialect dialect) {

@@ -129,10 +129,17 @@ public final class GpChangeReader {
       return buffer.removeFirst();
     }
 
+    /**
+     * Reads one page. Nothing of the stream's state (cursor, emitted keys, end flag) changes until the page
+     * is fully expanded: a transient failure anywhere in it (the page query, or the expander's own queries
+     * for addresses and e-mails) leaves the stream as it was, so {@code hasNext()} can be called again and
+     * reads the same page — no record is skipped.
+     */
     private void fetch() {
       List<GpRow> rows = transport.query(query, Map.of("since", since, "limit", limit));
       List<Group> groups = group(rows);
       boolean full = rows.size() >= limit;
+      boolean last = false;
       if (full) {
         // the rows at the page's last stamp may go on past the page: hold them back for the next page
         Instant lastStamp = groups.get(groups.size() - 1).stamp();
@@ -143,7 +150,7 @@ public final class GpChangeReader {
         }
         groups = new ArrayList<>(complete);
       } else {
-        done = true;
+        last = true;
       }
       List<Group> fresh = new ArrayList<>();
       for (Group g : groups) {
@@ -152,32 +159,36 @@ public final class GpChangeReader {
           fresh.add(g);
         }
       }
-      Instant previous = since;
-      if (!groups.isEmpty()) {
-        since = groups.get(groups.size() - 1).stamp();
-      }
-      boolean progress = since.isAfter(previous) || !fresh.isEmpty();
+      Instant nextSince = groups.isEmpty() ? since : groups.get(groups.size() - 1).stamp();
+      boolean progress = nextSince.isAfter(since) || !fresh.isEmpty();
       // no progress on a full page: it is all rows already emitted at the cursor's stamp; widen the page
-      limit = full && !progress ? limit * 2 : pageSize;
-      if (fresh.isEmpty()) {
-        return;
-      }
+      int nextLimit = full && !progress ? limit * 2 : pageSize;
+      Map<String, Instant> nextEmitted = new LinkedHashMap<>(emitted);
+      Instant nextHigh = high;
       Map<Group, Cursor> positions = new LinkedHashMap<>();
       for (Group g : fresh) {
-        emitted.put(g.key(), g.stamp());
-        if (high == null || g.stamp().isAfter(high)) {
-          high = g.stamp();
+        nextEmitted.put(g.key(), g.stamp());
+        if (nextHigh == null || g.stamp().isAfter(nextHigh)) {
+          nextHigh = g.stamp();
         }
-        positions.put(g, encode(new State(high, window())));
+        positions.put(g, encode(new State(nextHigh, window(nextEmitted, nextHigh))));
       }
-      buffer.addAll(expand.expand(fresh, positions::get));
+      List<RawRecord> records = fresh.isEmpty() ? List.of() : expand.expand(fresh, positions::get);
+      // the page is read: now the stream moves on
+      emitted.clear();
+      emitted.putAll(nextEmitted);
+      high = nextHigh;
+      since = nextSince;
+      limit = nextLimit;
+      done = last;
+      buffer.addAll(records);
     }
 
     /** Keys emitted inside the overlap window before the high-water mark, newest kept. */
-    private Map<String, Instant> window() {
-      Instant floor = high.minus(overlap);
+    private Map<String, Instant> window(Map<String, Instant> emittedKeys, Instant highWater) {
+      Instant floor = highWater.minus(overlap);
       TreeMap<String, Instant> out = new TreeMap<>();
-      List<Map.Entry<String, Instant>> recent = emitted.entrySet().stream()
+      List<Map.Entry<String, Instant>> recent = emittedKeys.entrySet().stream()
           .filter(e -> !e.getValue().isBefore(floor))
           .sorted(Map.Entry.<String, Instant>comparingByValue().reversed())
           .limit(MAX_SEEN).toList();

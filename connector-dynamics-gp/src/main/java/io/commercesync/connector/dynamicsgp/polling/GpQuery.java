@@ -60,10 +60,22 @@ public enum GpQuery {
       SELECT Master_ID, ADRSCODE, INET1 FROM SY01200
       WHERE Master_Type = 'CUS' AND Master_ID IN (:customers) ORDER BY Master_ID, ADRSCODE"""),
 
-  /** Customers whose SY01200 INET1 is {@code :email} (compared upper-cased and trimmed). */
+  /**
+   * Customers whose SY01200 INET1 is {@code :email} (compared upper-cased and trimmed on both sides: GP
+   * users type leading spaces too; LTRIM/RTRIM because TRIM needs SQL Server 2017).
+   */
   CUSTOMERS_BY_EMAIL(null, """
       SELECT DISTINCT Master_ID FROM SY01200
-      WHERE Master_Type = 'CUS' AND UPPER(RTRIM(INET1)) = :email"""),
+      WHERE Master_Type = 'CUS' AND UPPER(LTRIM(RTRIM(INET1))) = :email"""),
+
+  /**
+   * Customers (with their contact person, RM00101 CNTCPRSN) that have an RM00102 address whose ZIP is
+   * {@code :zip}, compared without spaces and dashes and upper-cased (the caller normalises {@code :zip} the
+   * same way); the caller compares the names, so only matching customers are read in full.
+   */
+  CUSTOMERS_BY_POSTAL_CODE(null, """
+      SELECT DISTINCT c.CUSTNMBR, c.CNTCPRSN FROM RM00102 a JOIN RM00101 c ON c.CUSTNMBR = a.CUSTNMBR
+      WHERE REPLACE(REPLACE(UPPER(LTRIM(RTRIM(a.ZIP))), ' ', ''), '-', '') = :zip"""),
 
   /** Sales documents of type {@code :soptype} whose CSTPONBR is {@code :cstponbr}, work and history. */
   SALES_DOCUMENTS_BY_PO(null, """

@@ -166,4 +166,24 @@ class GpPollingTest {
     assertThat(next.keys()).containsExactly("WEBJSMITH0001");
     assertThat(next.values().get(0).addresses().get(1).address().city()).isEqualTo("Chicago");
   }
+
+  /**
+   * Regression (found by the demo's near-duplicate customers): GP's customer search answered e-mail only,
+   * so a storefront customer whose GP record has another e-mail but the same name and postal code was
+   * created a second time; and an INET1 typed with a leading space was not found by e-mail. Runs the
+   * connector's own SQL (JDBC transport) against the GP-shaped tables.
+   */
+  @Test
+  void customerSearch_byNameAndPostalCode_andByEmailTypedWithSpaces() {
+    io.commercesync.core.spi.CustomerStore customers = connector(50).require(io.commercesync.core.spi.CustomerStore.class);
+    assertThat(customers.search(io.commercesync.core.spi.CustomerQuery.byNameAndPostalCode("jane", "SMITH", "62704 1234")))
+        .extracting(c -> c.ref(io.commercesync.core.model.SystemId.DYNAMICS_GP).orElseThrow().id())
+        .containsExactly("WEBJSMITH0001");
+    assertThat(customers.search(io.commercesync.core.spi.CustomerQuery.byNameAndPostalCode("John", "Smith", "62704-1234")))
+        .isEmpty();
+    sim.execute("UPDATE SY01200 SET INET1 = '  Anil.Patel@Example.com' WHERE Master_ID = 'WEBAPATEL0002'");
+    assertThat(customers.search(io.commercesync.core.spi.CustomerQuery.byEmail("anil.patel@example.com")))
+        .extracting(c -> c.ref(io.commercesync.core.model.SystemId.DYNAMICS_GP).orElseThrow().id())
+        .containsExactly("WEBAPATEL0002");
+  }
 }

@@ -60,7 +60,7 @@ public final class CustomerFlows {
       CustomerStore to, Set<String> owned, boolean toErp, FlowOptions o) {
     CrossReferences xrefs = o.store().crossReferences();
     return new PipelineFlow(Pipeline.<Customer, Customer>named(name)
-        .source(from.changes())
+        .source(FlowSource.of(from.changes(), name))
         .map(incoming -> {
           if (!toErp && CustomerMatching.email(incoming.email()) == null) {
             return null;
@@ -99,11 +99,16 @@ public final class CustomerFlows {
         return byEmail;
       }
     }
-    Optional<String> postal = CustomerMatching.postalCodeOf(incoming);
-    if (postal.isPresent() && incoming.lastName() != null) {
-      return o.resilience().call(target, () -> to.search(
-              CustomerQuery.byNameAndPostalCode(incoming.firstName(), incoming.lastName(), postal.get())))
-          .stream().filter(c -> CustomerMatching.sameNameAndPostalCode(c, incoming, postal.get())).findFirst();
+    if (incoming.lastName() == null) {
+      return Optional.empty();
+    }
+    for (String postal : CustomerMatching.postalCodesOf(incoming)) {
+      Optional<Customer> match = o.resilience().call(target, () -> to.search(
+              CustomerQuery.byNameAndPostalCode(incoming.firstName(), incoming.lastName(), postal)))
+          .stream().filter(c -> CustomerMatching.sameNameAndPostalCode(c, incoming, postal)).findFirst();
+      if (match.isPresent()) {
+        return match;
+      }
     }
     return Optional.empty();
   }

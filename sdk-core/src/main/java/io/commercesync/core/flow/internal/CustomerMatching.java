@@ -39,6 +39,22 @@ public final class CustomerMatching {
         .map(CustomerAddress::address).map(Address::postalCode).filter(p -> !p.isBlank());
   }
 
+  /**
+   * The distinct postal codes of the customer's addresses, default billing first: a person the other
+   * system knows at any of their addresses is the same person.
+   */
+  public static java.util.List<String> postalCodesOf(Customer customer) {
+    java.util.LinkedHashMap<String, String> out = new java.util.LinkedHashMap<>();
+    postalCodeOf(customer).ifPresent(p -> out.put(postalCode(p), p));
+    for (CustomerAddress a : customer.addresses()) {
+      String p = a.address().postalCode();
+      if (p != null && !p.isBlank()) {
+        out.putIfAbsent(postalCode(p), p);
+      }
+    }
+    return java.util.List.copyOf(out.values());
+  }
+
   /** Whether {@code candidate} has the same normalised e-mail as {@code wanted}. */
   public static boolean sameEmail(Customer candidate, Customer wanted) {
     String a = email(candidate.email());

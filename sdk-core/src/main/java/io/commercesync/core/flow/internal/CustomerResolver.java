@@ -90,11 +90,17 @@ public final class CustomerResolver {
         return match;
       }
     }
-    Optional<String> postal = CustomerMatching.postalCodeOf(wanted);
-    if (postal.isPresent() && wanted.lastName() != null) {
+    if (wanted.lastName() == null) {
+      return Optional.empty();
+    }
+    for (String postal : CustomerMatching.postalCodesOf(wanted)) {
       List<Customer> byName = resilience.call(erp, () -> erpCustomers.search(
-          CustomerQuery.byNameAndPostalCode(wanted.firstName(), wanted.lastName(), postal.get())));
-      return byName.stream().filter(c -> CustomerMatching.sameNameAndPostalCode(c, wanted, postal.get())).findFirst();
+          CustomerQuery.byNameAndPostalCode(wanted.firstName(), wanted.lastName(), postal)));
+      Optional<Customer> match = byName.stream()
+          .filter(c -> CustomerMatching.sameNameAndPostalCode(c, wanted, postal)).findFirst();
+      if (match.isPresent()) {
+        return match;
+      }
     }
     return Optional.empty();
   }

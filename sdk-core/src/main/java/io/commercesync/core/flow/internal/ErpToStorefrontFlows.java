@@ -6,6 +6,7 @@ import io.commercesync.core.flow.SyncFlow;
 import io.commercesync.core.model.InventoryLevel;
 import io.commercesync.core.model.Invoice;
 import io.commercesync.core.model.Item;
+import io.commercesync.core.model.Order;
 import io.commercesync.core.model.Price;
 import io.commercesync.core.model.Shipment;
 import io.commercesync.core.pipeline.IdempotencyKey;
@@ -27,6 +28,7 @@ import io.commercesync.core.spi.ShipmentSource;
 import io.commercesync.core.spi.StockUpdate;
 import io.commercesync.core.spi.Storefront;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,18 +47,32 @@ public final class ErpToStorefrontFlows {
     return flow + ":" + erp.system() + ">" + storefront.system();
   }
 
-  /** FulfillmentToStorefront: ERP shipments, with every tracking number, become storefront shipments. */
+  /**
+   * FulfillmentToStorefront: ERP shipments, with every tracking number, become storefront shipments.
+   * Shipments of orders that are not this storefront's are skipped ({@link StorefrontOrders}); shipment
+   * lines are matched back to the storefront order's lines.
+   */
   public static SyncFlow fulfillment(Erp erp, Storefront storefront, FlowOptions o) {
     FlowMappings m = o.mappings();
+    StorefrontOrders orders = new StorefrontOrders(storefront, erp, o);
     Mapper<Shipment, Shipment> toStorefront = shipment -> {
+      String number = shipment.orderNumber();
+      boolean sent = orders.sentByThisPair(number);
+      Optional<Order> order = !sent || !shipment.lines().isEmpty() ? orders.order(number) : Optional.empty();
+      if (!sent && order.isEmpty()) {
+        LOG.debug("flow=fulfillment shipment={} order={} is not an order of {}: skipped", shipment.refs(), number,
+            storefront.system());
+        return null;
+      }
       String source = shipment.location() == null ? null : m.stockSources().get(shipment.location());
       return shipment.toBuilder().location(source != null ? source : shipment.location())
-          .lines(shipment.lines().stream().map(l -> io.commercesync.core.model.ShipmentLine.of(
-              m.storefrontSku(l.sku()), l.quantity(), l.orderLineId())).toList())
+          .lines(order.map(x -> StorefrontOrders.match(shipment.lines(), x, m)).orElseGet(() ->
+              shipment.lines().stream().map(l -> io.commercesync.core.model.ShipmentLine.of(
+                  m.storefrontSku(l.sku()), l.quantity(), null)).toList()))
           .build();
     };
     return new PipelineFlow(Pipeline.<Shipment, Shipment>named(name("fulfillment", erp, storefront))
-        .source(erp.require(ShipmentSource.class)).map(toStorefront)
+        .source(FlowSource.of(erp.require(ShipmentSource.class), name("fulfillment", erp, storefront))).map(toStorefront)
         .sink(storefront.require(ShipmentSink.class))
         .keys((raw, s) -> IdempotencyKey.of(erp.system(), "shipment", raw.key(), "storefront-shipment:" + storefront.system()))
         .store(o.store()).resilience(o.resilience()).concurrency(o.concurrency()).listener(o.listener())
@@ -65,13 +81,17 @@ public final class ErpToStorefrontFlows {
 
   /**
    * InvoicesToStorefront: posted ERP invoices of storefront orders, with their balance due, become
-   * storefront invoices. Invoices that belong to no storefront order are skipped. A changed balance is
+   * storefront invoices. Invoices that belong to no order of this storefront ({@link StorefrontOrders})
+   * are skipped. A changed balance is
    * a new effect (the key carries it).
    */
   public static SyncFlow invoices(Erp erp, Storefront storefront, FlowOptions o) {
+    StorefrontOrders orders = new StorefrontOrders(storefront, erp, o);
     return new PipelineFlow(Pipeline.<Invoice, Invoice>named(name("invoices", erp, storefront))
-        .source(erp.require(InvoiceSource.class))
-        .map(invoice -> invoice.orderNumber() == null ? null : invoice)
+        .source(FlowSource.of(erp.require(InvoiceSource.class), name("invoices", erp, storefront)))
+        .map(invoice -> invoice.orderNumber() == null
+            || !orders.sentByThisPair(invoice.orderNumber()) && orders.order(invoice.orderNumber()).isEmpty()
+            ? null : invoice)
         .sink(storefront.require(InvoiceSink.class))
         .keys((raw, i) -> IdempotencyKey.of(erp.system(), "invoice", raw.key(),
             "storefront-invoice:" + storefront.system() + ":" + i.balanceDue().amount().stripTrailingZeros().toPlainString()))
@@ -91,7 +111,7 @@ public final class ErpToStorefrontFlows {
         new CatalogUpdate(item.toBuilder().sku(m.storefrontSku(item.sku())).build(), m.erpCatalogFields(),
             java.util.Set.of(), m.catalogScope(), createIfMissing, statusWhenCreated);
     return new PipelineFlow(Pipeline.<Item, CatalogUpdate>named(name("catalog", erp, storefront))
-        .source(erp.require(ItemSource.class)).map(toUpdate)
+        .source(FlowSource.of(erp.require(ItemSource.class), name("catalog", erp, storefront))).map(toUpdate)
         .sink(storefront.require(CatalogSink.class))
         .fingerprint(ErpToStorefrontFlows::owned)
         .payloadIdentity(ErpToStorefrontFlows::owned)
@@ -141,7 +161,7 @@ public final class ErpToStorefrontFlows {
       return new StockUpdate(m.storefrontSku(level.sku()), location, quantity, quantity.signum() > 0 || m.backorders());
     };
     return new PipelineFlow(Pipeline.<InventoryLevel, StockUpdate>named(name("inventory", erp, storefront))
-        .source(erp.require(InventorySource.class)).map(toStock)
+        .source(FlowSource.of(erp.require(InventorySource.class), name("inventory", erp, storefront))).map(toStock)
         .sink(storefront.require(InventorySink.class))
         .orderedBy(raw -> raw.key())
         .fingerprint(s -> s.sku() + "@" + s.location() + "=" + s.quantity().stripTrailingZeros().toPlainString() + ":" + s.inStock())
@@ -168,7 +188,7 @@ public final class ErpToStorefrontFlows {
       return group == null ? null : forSku.toBuilder().customerGroup(group).priceList(null).build();
     };
     return new PipelineFlow(Pipeline.<Price, Price>named(name("prices", erp, storefront))
-        .source(erp.require(PriceSource.class)).map(toStorefront)
+        .source(FlowSource.of(erp.require(PriceSource.class), name("prices", erp, storefront))).map(toStorefront)
         .sink(storefront.require(PriceSink.class))
         .fingerprint(p -> p)
         .keys((raw, p) -> IdempotencyKey.of(erp.system(), "price", raw.key(),

@@ -67,7 +67,7 @@ public final class OrdersToErpFlow {
     Sink<SalesOrderRequest> sink = statusSink.<Sink<SalesOrderRequest>>map(s ->
         new StatusWriteBack(erpOrders, s, mappings.statusOnAccepted(), storefront.system())).orElse(erpOrders);
     Pipeline<Order, SalesOrderRequest> pipeline = Pipeline.<Order, SalesOrderRequest>named(name)
-        .source(orders)
+        .source(FlowSource.of(orders, name))
         .map(order -> toRequest(order, storefront.system(), customers, mappings))
         .sink(sink)
         .keys((raw, request) -> IdempotencyKey.of(storefront.system(), "order", raw.key(), "erp-sales-order:" + erp.system()))

@@ -52,7 +52,7 @@ public final class PaymentsToErpFlow {
         OrderPayment.class, PaymentsToErpFlow::captured);
     String name = "payments-to-erp:" + storefront.system() + ">" + erp.system();
     Pipeline<OrderPayment, ReceiptWithFee> pipeline = Pipeline.<OrderPayment, ReceiptWithFee>named(name)
-        .source(payments)
+        .source(FlowSource.of(payments, name))
         .map(p -> toReceipt(p, storefront.system(), customers, options, journal.isPresent()))
         .sink(new ReceiptSink(receipts, journal.orElse(null)))
         .keys((raw, r) -> IdempotencyKey.of(storefront.system(), "payment", raw.key(), "erp-cash-receipt:" + erp.system()))

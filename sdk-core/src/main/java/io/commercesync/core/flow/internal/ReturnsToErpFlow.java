@@ -38,8 +38,9 @@ public final class ReturnsToErpFlow {
     CustomerResolver customers = new CustomerResolver(storefront.system(), erp.system(),
         erp.require(CustomerStore.class), o.store().crossReferences(), o.resilience());
     FlowMappings m = o.mappings();
-    return new PipelineFlow(Pipeline.<Return, ReturnRequest>named("returns-to-erp:" + storefront.system() + ">" + erp.system())
-        .source(storefront.require(ReturnSource.class))
+    String name = "returns-to-erp:" + storefront.system() + ">" + erp.system();
+    return new PipelineFlow(Pipeline.<Return, ReturnRequest>named(name)
+        .source(FlowSource.of(storefront.require(ReturnSource.class), name))
         .map(ret -> {
           Optional<RawRecord> raw = o.resilience().call(storefront.system(), () -> orders.fetch(ret.orderNumber()));
           if (raw.isEmpty()) {
@@ -48,7 +49,8 @@ public final class ReturnsToErpFlow {
           }
           Order order = orders.decode(raw.get());
           String company = order.storeCode() == null ? null : m.companies().get(order.storeCode());
-          return new ReturnRequest(ret, customers.erpCustomerId(order), lines(ret, order, m), company);
+          List<SalesLine> lines = lines(ret, order, m, storefront.system());
+          return new ReturnRequest(ret, customers.erpCustomerId(order), lines, company);
         })
         .sink(erp.require(ReturnSink.class))
         .keys((raw, r) -> IdempotencyKey.of(storefront.system(), "return", raw.key(), "erp-return:" + erp.system()))
@@ -56,10 +58,21 @@ public final class ReturnsToErpFlow {
         .clock(o.clock()).build());
   }
 
-  static List<SalesLine> lines(Return ret, Order order, FlowMappings m) {
+  static List<SalesLine> lines(Return ret, Order order, FlowMappings m, io.commercesync.core.model.SystemId storefront) {
     List<SalesLine> out = new ArrayList<>();
-    for (ReturnLine line : ret.lines()) {
-      String item = m.skus().getOrDefault(line.sku(), line.sku());
+    InvalidRecordException.Builder errors = InvalidRecordException.builder(storefront, "return").recordId(ret.number());
+    for (int i = 0; i < ret.lines().size(); i++) {
+      ReturnLine line = ret.lines().get(i);
+      String item = m.skus().get(line.sku());
+      if (item == null) {
+        if (m.strictSkus()) {
+          // as for orders: an unknown sku is refused with the setting to add, never sent as an item number
+          errors.violation(FieldViolation.of("lines[" + i + "].sku", FieldViolation.RULE_UNKNOWN_REFERENCE, line.sku(),
+              "no ERP item is mapped for this sku (add it to mappings.skus)"));
+          continue;
+        }
+        item = line.sku();
+      }
       Optional<OrderLine> original = order.lines().stream()
           .filter(l -> line.orderLineId() != null ? line.orderLineId().equals(l.sourceLineId()) : l.sku().equals(line.sku()))
           .findFirst();
@@ -68,6 +81,7 @@ public final class ReturnsToErpFlow {
           : m.defaultSite() != null ? m.defaultSite() : location;
       out.add(new SalesLine(line.lineNumber(), item, site, original.map(OrderLine::unitOfMeasure).orElse(null)));
     }
+    errors.throwIfAny();
     return out;
   }
 }

@@ -306,6 +306,13 @@ public final class PipelineRun<S, T> {
     try {
       mapped = cfg.mapper().map(decoded);
     } catch (CommerceSyncException e) {
+      if (e instanceof CallRejectedException || Resilience.isTransient(e)) {
+        // a mapper that reads a remote system (a customer look-up) met an outage: pending, not dead
+        pause.set(true);
+        cfg.listener().recordPending(cfg.name(), raw, e);
+        LOG.debug("pipeline={} key={} pending in map: {}", cfg.name(), raw.key(), e.getMessage());
+        return Outcome.PENDING;
+      }
       return deadLetter(raw, null, decoded, e);
     } finally {
       stages.get("map").record(System.nanoTime() - t1);

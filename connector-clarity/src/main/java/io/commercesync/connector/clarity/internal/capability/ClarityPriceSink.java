@@ -21,6 +21,9 @@ public final class ClarityPriceSink implements PriceSink {
   /** Records per batch: one call each, so the number only bounds a batch's duration. */
   static final int BATCH = 50;
 
+  /** Transient failures in a row after which the rest of a batch is not tried (the system looks down). */
+  static final int OUTAGE_AFTER = 3;
+
   private final ClarityApi api;
 
   public ClarityPriceSink(ClarityApi api) {
@@ -40,14 +43,26 @@ public final class ClarityPriceSink implements PriceSink {
   @Override
   public List<BatchOutcome> writeBatch(List<Keyed<Price>> records) {
     List<BatchOutcome> out = new ArrayList<>(records.size());
+    CommerceSyncException outage = null;
+    int transientInARow = 0;
     for (Keyed<Price> k : records) {
+      if (outage != null) {
+        // Clarity looks down: the rest wait for the next run without a call each
+        out.add(BatchOutcome.failed(k.key(), outage));
+        continue;
+      }
       try {
         out.add(BatchOutcome.written(k.key(), api.writeBasePrice(k.record(), k.key())));
+        transientInARow = 0;
       } catch (CommerceSyncException e) {
-        if (e.retryable()) {
-          throw e;
-        }
+        // one call per price: a transient failure fails that price alone (pending, sent again), so one
+        // 503 never throws away the prices already written in the batch
         out.add(BatchOutcome.failed(k.key(), e));
+        if (e.retryable() && ++transientInARow >= OUTAGE_AFTER) {
+          outage = e;
+        } else if (!e.retryable()) {
+          transientInARow = 0;
+        }
       }
     }
     return out;

@@ -251,13 +251,27 @@ public final class GpCapabilities {
 
       @Override
       public List<Customer> search(CustomerQuery query) {
-        if (query.email() == null || query.email().isBlank()) {
-          return List.of();   // GP has no name/postal-code index worth querying; e-mail only (SY01200)
-        }
         List<Customer> out = new ArrayList<>();
-        for (GpRow row : transport(null).query(GpQuery.CUSTOMERS_BY_EMAIL,
-            Map.of("email", query.email().trim().toUpperCase(Locale.ROOT)))) {
-          findById(row.string("MASTER_ID")).ifPresent(out::add);
+        if (query.email() != null && !query.email().isBlank()) {
+          for (GpRow row : transport(null).query(GpQuery.CUSTOMERS_BY_EMAIL,
+              Map.of("email", query.email().trim().toUpperCase(Locale.ROOT)))) {
+            findById(row.string("MASTER_ID")).ifPresent(out::add);
+          }
+          return out;
+        }
+        if (query.postalCode() == null || query.postalCode().isBlank()) {
+          return out;
+        }
+        // candidates at the postal code (RM00102), kept when the contact person's name matches: GP keeps
+        // one name per customer (CNTCPRSN), compared without case, accents or punctuation
+        String zip = query.postalCode().replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String wanted = plainName((query.firstName() == null ? "" : query.firstName()) + (query.lastName() == null ? ""
+            : query.lastName()));
+        for (GpRow row : transport(null).query(GpQuery.CUSTOMERS_BY_POSTAL_CODE, Map.of("zip", zip))) {
+          String contact = row.string("CNTCPRSN");
+          if (wanted.isEmpty() || plainName(contact == null ? "" : contact).equals(wanted)) {
+            findById(row.string("CUSTNMBR")).ifPresent(out::add);
+          }
         }
         return out;
       }
@@ -298,6 +312,12 @@ public final class GpCapabilities {
             .flatMap(c -> c.ref(SystemId.DYNAMICS_GP)).map(r -> WriteResult.alreadyApplied(r.id()));
       }
     };
+  }
+
+  /** A name without case, accents, spaces or punctuation: {@code "Zoë O'Neil"} → {@code "zoeoneil"}. */
+  static String plainName(String name) {
+    String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
   }
 
   private List<GpRows.CustomerRow> customerRows(List<GpRow> rows) {

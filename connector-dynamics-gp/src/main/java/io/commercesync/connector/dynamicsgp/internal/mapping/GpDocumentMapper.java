@@ -159,7 +159,11 @@ public final class GpDocumentMapper {
       OrderLine line = order.lines().get(i);
       SalesLine assignment = request.line(line.lineNumber()).orElse(null);
       if (assignment == null) {
-        if (line.parentLineNumber() == null && line.rowTotal().isPositive()) {
+        // a bundle whose components are assigned: the components carry its amount (their row totals
+        // make up the parent's), so the parent row itself is not a GP line
+        boolean carriedByComponents = !order.childLines(line.lineNumber()).isEmpty()
+            && order.childLines(line.lineNumber()).stream().allMatch(c -> request.line(c.lineNumber()).isPresent());
+        if (line.parentLineNumber() == null && line.rowTotal().isPositive() && !carriedByComponents) {
           problems.violation(FieldViolation.of("lines[" + i + "]", FieldViolation.RULE_UNKNOWN_REFERENCE, line.sku(),
               "has no GP item assignment (SalesLine) but carries an amount"));
         }

@@ -50,7 +50,7 @@ public interface GpFieldMapper {
   @Mapping(target = "itemnmbr", expression = "java(GpText.upper(assignment.itemNumber()))")
   @Mapping(target = "locncode", expression = "java(GpText.upper(assignment.site() != null ? assignment.site() : ctx.site()))")
   @Mapping(target = "uofm", expression = "java(assignment.unitOfMeasure() != null ? assignment.unitOfMeasure() : ctx.uofm())")
-  @Mapping(target = "itemdesc", expression = "java(GpText.clip(line.name(), 100))")
+  @Mapping(target = "itemdesc", expression = "java(GpText.description(line.name(), 100))")
   @Mapping(target = "quantity", source = "line.quantity")
   @Mapping(target = "unitprce", source = "line.unitPrice.amount")
   @Mapping(target = "lnitmseq", source = "sequence")

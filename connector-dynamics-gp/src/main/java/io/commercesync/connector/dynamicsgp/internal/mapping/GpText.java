@@ -22,6 +22,17 @@ public final class GpText {
     return t.length() <= max ? t : t.substring(0, max);
   }
 
+  /**
+   * A line description for {@code ITEMDESC}: {@link #clip clipped}, or null when it holds a character GP's
+   * code page 1252 {@code char} columns cannot store (a storefront name in another script). Null makes GP
+   * take the item master's own description, so such a name never blocks an order; key fields are never
+   * treated this way.
+   */
+  public static String description(String s, int max) {
+    String t = clip(s, max);
+    return t == null || java.nio.charset.Charset.forName("windows-1252").newEncoder().canEncode(t) ? t : null;
+  }
+
   /** Upper-case letters and digits of {@code s}: {@code WEB-100045871} → {@code WEB100045871}. */
   public static String alnum(String s) {
     if (s == null) {

@@ -68,6 +68,50 @@ class GpDocumentMapperTest {
     assertThat(sop.header().docamnt()).isEqualByComparingTo("72.05");
   }
 
+  /**
+   * Regression (found by the demo): a Magento dynamic bundle carries its price on the parent row and on
+   * the component rows; the orders flow assigns the components, and the parent was refused as "carries an
+   * amount without an assignment".
+   */
+  @Test
+  void order_bundleWithAssignedComponents_sendsTheComponentsOnly() {
+    Order base = CanonicalSamples.order();
+    Order bundle = base.toBuilder().lines(List.of(
+            io.commercesync.core.model.OrderLine.builder().lineNumber(1).sku("KIT-WDG-CBL").name("Starter kit")
+                .quantity("1").unitPrice(Money.of("37.49", "USD")).build(),
+            io.commercesync.core.model.OrderLine.builder().lineNumber(2).sku("WDG-1001-BLU").name("Widget, blue")
+                .quantity("1").unitPrice(Money.of("24.50", "USD")).parentLineNumber(1).build(),
+            io.commercesync.core.model.OrderLine.builder().lineNumber(3).sku("CBL-USB-C-2M").name("USB-C cable")
+                .quantity("1").unitPrice(Money.of("12.99", "USD")).parentLineNumber(1).build()))
+        .subtotal(Money.of("37.49", "USD")).grandTotal(Money.of("50.55", "USD")).build();
+    var request = new io.commercesync.core.spi.SalesOrderRequest(bundle, "WEBJSMITH0001",
+        List.of(new SalesLine(2, "WDG-1001-BLU", null, null), new SalesLine(3, "CBL-USB-C-2M", null, null)),
+        null, java.util.Map.of(), null);
+    SopTransactionType sop = mapper.salesOrder(request, null);
+    assertThat(sop.lines()).extracting(l -> l.itemnmbr()).containsExactly("WDG-1001-BLU", "CBL-USB-C-2M");
+    assertThat(sop.header().subtotal()).isEqualByComparingTo("37.49");
+    assertThat(sop.header().docamnt()).isEqualByComparingTo("50.55");
+    // a parent whose components are not all assigned still may not vanish with its amount
+    var partial = new io.commercesync.core.spi.SalesOrderRequest(bundle, "WEBJSMITH0001",
+        List.of(new SalesLine(2, "WDG-1001-BLU", null, null)), null, java.util.Map.of(), null);
+    assertThatThrownBy(() -> mapper.salesOrder(partial, null)).isInstanceOf(InvalidRecordException.class)
+        .hasMessageContaining("lines[0]: has no GP item assignment");
+  }
+
+  /**
+   * Regression (found by the demo): a storefront line name in a script GP's code page cannot hold
+   * ("Part 1004 王") refused the whole order; ITEMDESC is descriptive, so GP takes the item's own.
+   */
+  @Test
+  void order_lineNameOutsideCodePage1252_leavesItemdescToGp() {
+    Order base = CanonicalSamples.order();
+    Order o = base.toBuilder().lines(List.of(
+        base.lines().get(0).toBuilder().name("Widget 王").build(), base.lines().get(1))).build();
+    SopTransactionType sop = mapper.salesOrder(CanonicalSamples.request(o), null);
+    assertThat(sop.lines().get(0).itemdesc()).isNull();
+    assertThat(sop.lines().get(1).itemdesc()).isEqualTo("USB-C cable, 2 m");
+  }
+
   @Test
   void order_whoseTotalsDisagreeWithTheStorefront_isRejected() {
     Order o = CanonicalSamples.order().toBuilder().grandTotal(Money.of("80.00", "USD")).build();

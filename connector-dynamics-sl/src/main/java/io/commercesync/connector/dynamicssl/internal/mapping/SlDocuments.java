@@ -103,7 +103,8 @@ public final class SlDocuments {
       String site = a.site() != null ? a.site() : (l.location() != null ? l.location() : ctx.defaultSiteId());
       String unit = a.unitOfMeasure() != null ? a.unitOfMeasure() : l.unitOfMeasure();
       lines.add(l.unitPrice().isRounded()
-          ? SlOrderMapper.INSTANCE.line(l, String.format("%05d", i + 1), a.itemNumber(), site, unit)
+          ? SlOrderMapper.INSTANCE.line(l.toBuilder().name(text.descriptive(l.name())).build(),
+              String.format("%05d", i + 1), a.itemNumber(), site, unit)
           : null);
     }
     errors.throwIfAny();

@@ -119,6 +119,19 @@ public final class SlText {
    * ({@code ł} → {@code l}, {@code č} → {@code c}); characters without one are kept (and then
    * reported by the code-page check).
    */
+  /**
+   * {@code value} for a purely descriptive column (a line's {@code Descr}): transliterated when configured,
+   * or null when the code page still cannot hold it, so SL falls back to its own text (the item's
+   * description) instead of refusing the whole document. Never used for keys or names SL keeps as data.
+   */
+  public String descriptive(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = transliterate ? transliterate(value) : value;
+    return codePage.newEncoder().canEncode(v) ? v : null;
+  }
+
   public String transliterate(String value) {
     if (value == null) {
       return null;

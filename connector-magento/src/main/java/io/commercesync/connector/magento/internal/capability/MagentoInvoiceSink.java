@@ -47,6 +47,13 @@ public final class MagentoInvoiceSink implements InvoiceSink {
               "is required to invoice a Magento order"));
     }
     OrderRef order = OrderRef.find(s, invoice.orderNumber(), "invoice", invoice.number());
+    if (invoice.lines().stream().allMatch(l -> l.sku() == null && l.orderLineId() == null) && order.fullyInvoiced()) {
+      // invoiced in Magento already (captured at checkout): the ERP's invoice has nothing left to invoice here,
+      // and asking would be refused ("The order does not allow an invoice to be created")
+      String existing = s.client().sales().invoiceComments(s.store(), order.entityId).stream()
+          .map(d -> String.valueOf(d.documentId())).findFirst().orElse("order-" + order.entityId);
+      return WriteResult.unchanged(existing);
+    }
     InvalidRecordException.Builder errors = InvalidRecordException.builder(SystemId.MAGENTO, "invoice")
         .recordId(invoice.number());
     List<ShipRequest.Line> lines = new ArrayList<>();

@@ -65,6 +65,17 @@ final class OrderRef {
         && "configurable".equals(p.productType()));
   }
 
+  /** Whether every sellable row is invoiced (or canceled): nothing is left to invoice. */
+  boolean fullyInvoiced() {
+    List<OrderItemDto> items = order.items() == null ? List.of() : order.items();
+    return !items.isEmpty() && items.stream().filter(i -> i.parentItemId() == null).allMatch(i ->
+        zero(i.qtyOrdered()).subtract(zero(i.qtyInvoiced())).subtract(zero(i.qtyCanceled())).signum() <= 0);
+  }
+
+  private static BigDecimal zero(BigDecimal v) {
+    return v == null ? BigDecimal.ZERO : v;
+  }
+
   BigDecimal grandTotal() {
     return order.grandTotal();
   }

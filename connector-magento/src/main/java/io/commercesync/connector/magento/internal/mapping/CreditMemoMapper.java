@@ -17,7 +17,8 @@ import java.util.List;
  * Magento credit memo ({@code GET /V1/creditmemo/{id}}) → canonical {@link Return}: {@code increment_id}
  * → number, the order's {@code increment_id} (a credit memo only carries {@code order_id}, so the caller
  * looks it up) → order number, {@code created_at}, {@code order_currency_code}, {@code items[]} with a
- * quantity (zero-priced configurable child rows and zero-quantity rows dropped) → lines,
+ * quantity (zero-priced configurable child rows and zero-quantity rows dropped) → lines, each line's total
+ * the refunded {@code row_total − discount_amount},
  * {@code shipping_amount}, {@code adjustment_positive − adjustment_negative} → adjustment,
  * {@code tax_amount}, {@code grand_total} → total, {@code customer_note} → reason.
  */
@@ -37,11 +38,14 @@ public final class CreditMemoMapper {
           }
           BigDecimal row = item.rowTotal() != null ? item.rowTotal()
               : (item.price() == null ? BigDecimal.ZERO : item.price().multiply(item.qty()));
+          // what is refunded for the line: its row less its share of the order's discount (Magento keeps
+          // the discount per item, positive), so lines + shipping + adjustment + tax make grand_total
+          BigDecimal refunded = item.discountAmount() == null ? row : row.subtract(item.discountAmount().abs());
           if (item.price() != null && item.price().signum() == 0 && row.signum() == 0) {
             continue;
           }
           lines.add(new ReturnLine(n++, item.sku(), MagentoValues.clean(item.qty()),
-              MagentoValues.money(item.price(), currency), MagentoValues.money(row, currency),
+              MagentoValues.money(item.price(), currency), MagentoValues.money(refunded, currency),
               MagentoValues.id(item.orderItemId()), false));
         }
       }

@@ -1,0 +1,153 @@
+package io.commercesync.it.ordertocash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.commercesync.core.error.ConfigurationException;
+import io.commercesync.core.flow.FlowOptions;
+import io.commercesync.core.flow.Flows;
+import io.commercesync.core.flow.SyncFlow;
+import io.commercesync.core.pipeline.RunReport;
+import io.commercesync.core.pipeline.RunState;
+import io.commercesync.core.spi.Erp;
+import io.commercesync.core.spi.Storefront;
+import io.commercesync.core.state.DeadLetter;
+import io.commercesync.core.state.DeadLetterFilter;
+import io.commercesync.core.state.StateStore;
+import io.commercesync.testkit.demo.DemoWorld;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Order to cash for each storefront/ERP pair, through the real connectors and the simulators, asserted on
+ * the simulators' own state: customers both ways without duplicates (near-duplicates seeded in the ERP are
+ * recognised), every valid order in the ERP once and the invalid ones dead-lettered, payments as receipts
+ * once, the ERP's shipments on the storefront with their tracking numbers, its invoices once, and refunds as
+ * GP returns (the other pairs do not offer returns, and say so at build time).
+ */
+class OrderToCashTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParameterizedTest
+  @EnumSource(Pairs.Pair.class)
+  void orderToCash_eachPair_throughTheConnectorsAndSimulators(Pairs.Pair pair) throws Exception {
+    try (DemoWorld world = DemoWorld.builder().seed(21).orders(24).start();
+        Pairs pairs = new Pairs(world);
+        StateStore store = StateStore.inMemory()) {
+      FlowOptions options = pairs.options(pair, store);
+      Storefront sf = pairs.storefront(pair);
+      Erp erp = pairs.erp(pair);
+
+      // customers, both ways
+      completed(Flows.customersToErp(sf, erp, options).runOnce());
+      completed(Flows.customersToStorefront(erp, sf, options).runOnce());
+
+      // orders
+      SyncFlow orders = Flows.ordersToErp(sf, erp, options);
+      completed(orders.runOnce());
+      DemoWorld.Audit audit = world.audit();
+      List<DemoWorld.DemoOrder> mine = world.orders(pair.storefront);
+      assertThat(mine.stream().filter(DemoWorld.DemoOrder::expectedInErp)).isNotEmpty()
+          .allSatisfy(o -> assertThat(audit.copies(pair.erp, o.number())).as(o.number()).isEqualTo(1));
+      Set<String> deadOrders = store.deadLetters().list(DeadLetterFilter.OPEN.withFlow(orders.name())).stream()
+          .map(DeadLetter::recordKey).collect(Collectors.toSet());
+      assertThat(mine.stream().filter(o -> !o.expectedInErp() && o.sendable())).isNotEmpty().allSatisfy(o -> {
+        assertThat(audit.copies(pair.erp, o.number())).as(o.number()).isZero();
+        assertThat(deadOrders).as("dead-lettered, with its reason").contains(o.number());
+      });
+      assertThat(completed(orders.runOnce()).written()).as("a second run writes nothing").isZero();
+
+      // customers: no storefront customer twice in the ERP; near-duplicates seeded in the ERP are the ones used
+      assertThat(audit.customerCopies().get(pair.erp)).allSatisfy((email, ids) ->
+          assertThat(ids).as(email).hasSizeLessThanOrEqualTo(1));
+      int recognised = 0;
+      for (DemoWorld.SeededCustomer seeded : world.seededCustomers()) {
+        for (DemoWorld.DemoOrder o : mine) {
+          if (seeded.erp() == pair.erp && o.expectedInErp()
+              && o.email().trim().equalsIgnoreCase(seeded.storefrontEmail().trim())) {
+            assertThat(erpCustomerOf(world, pair.erp, o.number())).as(seeded.kind() + " " + o.number())
+                .isEqualTo(seeded.erpId());
+            recognised++;
+          }
+        }
+      }
+      assertThat(recognised).as("orders of customers the ERP already knew").isPositive();
+
+      // payments: one receipt per captured payment, and never a second one
+      int receiptsBefore = receipts(world, pair.erp);
+      RunReport payments = completed(Flows.paymentsToErp(sf, erp, options).runOnce());
+      assertThat(payments.written()).isPositive();
+      assertThat(receipts(world, pair.erp)).isEqualTo(receiptsBefore + payments.written());
+      assertThat(completed(Flows.paymentsToErp(sf, erp, options).runOnce()).written()).isZero();
+      assertThat(receipts(world, pair.erp)).isEqualTo(receiptsBefore + payments.written());
+
+      // shipments with tracking numbers, then invoices
+      List<DemoWorld.ErpShipment> shipped = world.shipInErps();
+      assertThat(shipped).isNotEmpty().allSatisfy(s -> assertThat(s.erp()).isEqualTo(pair.erp));
+      completed(Flows.fulfillmentToStorefront(erp, sf, options).runOnce());
+      completed(Flows.invoicesToStorefront(erp, sf, options).runOnce());
+      DemoWorld.Audit after = world.audit();
+      assertThat(after.shipmentsDelivered()).isEqualTo(shipped.size());
+      assertThat(after.shipmentDuplicates()).isZero();
+      assertThat(after.invoicesPerShippedOrder()).hasSize(shipped.size())
+          .allSatisfy((order, n) -> assertThat(n).as(order).isEqualTo(1));
+      completed(Flows.fulfillmentToStorefront(erp, sf, options).runOnce());
+      assertThat(world.audit().shipmentDuplicates()).isZero();
+
+      // returns
+      if (pair == Pairs.Pair.MAGENTO_GP) {
+        List<String> refunded = world.refundSome(2);
+        assertThat(refunded).isNotEmpty();
+        completed(Flows.returnsToErp(sf, erp, options).runOnce());
+        assertThat(completed(Flows.returnsToErp(sf, erp, options).runOnce()).written()).isZero();
+        Map<String, Integer> returns = world.audit().gpReturns();
+        assertThat(refunded).allSatisfy(n -> assertThat(returns.get(n.toUpperCase(Locale.ROOT))).as(n).isEqualTo(1));
+      } else {
+        assertThatThrownBy(() -> Flows.returnsToErp(sf, erp, options)).isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining(pair.storefront == DemoWorld.Storefront.CLARITY ? "ReturnSource" : "ReturnSink");
+      }
+    }
+  }
+
+  static RunReport completed(RunReport report) {
+    assertThat(report.state()).as(report.summary() + " " + report.error()).isEqualTo(RunState.COMPLETED);
+    return report;
+  }
+
+  /** The ERP customer the sales order of storefront order {@code number} is booked on. */
+  static String erpCustomerOf(DemoWorld world, DemoWorld.Erp erp, String number) throws Exception {
+    String po = number.toUpperCase(Locale.ROOT);
+    if (erp == DemoWorld.Erp.GP) {
+      return (String) world.gp().query("SELECT CUSTNMBR FROM SOP10100 WHERE SOPTYPE = 2 AND TRIM(CSTPONBR) = ?"
+          + " UNION ALL SELECT CUSTNMBR FROM SOP30200 WHERE SOPTYPE = 2 AND TRIM(CSTPONBR) = ?", po, po)
+          .get(0).get("CUSTNMBR");
+    }
+    for (String row : world.sl().rows("SOHeader")) {
+      JsonNode h = JSON.readTree(row);
+      if (h.path("CustOrdNbr").asText().trim().equalsIgnoreCase(po)) {
+        return h.path("CustID").asText().trim();
+      }
+    }
+    return null;
+  }
+
+  /** Cash receipts the ERP holds (GP RM10201, SL ARDoc type PA). */
+  static int receipts(DemoWorld world, DemoWorld.Erp erp) throws Exception {
+    if (erp == DemoWorld.Erp.GP) {
+      return ((Number) world.gp().stats().get("cashReceipts")).intValue();
+    }
+    int n = 0;
+    for (String row : world.sl().rows("ARDoc")) {
+      n += JSON.readTree(row).path("DocType").asText().trim().equals("PA") ? 1 : 0;
+    }
+    return n;
+  }
+}
