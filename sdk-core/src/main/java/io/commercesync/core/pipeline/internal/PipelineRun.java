@@ -482,6 +482,19 @@ public final class PipelineRun<S, T> {
       call.whenCompleteAsync((outcomes, error) -> {
         stages.get("write").record(System.nanoTime() - t0);
         retried.addAndGet(Math.max(0, attempts.get() - 1));
+        Throwable cause = error == null ? null : unwrap(error);
+        if (cause != null && batch.size() > 1 && !(cause instanceof CallRejectedException)
+            && !Resilience.isTransient(cause)) {
+          // the call was refused as a whole (one unknown sku makes Magento refuse all 20 source items):
+          // each record goes alone, so only the bad one is dead-lettered (BatchSink's contract)
+          LOG.debug("pipeline={} batch of {} refused as a whole ({}); writing its records one by one",
+              cfg.name(), batch.size(), cause.getMessage());
+          for (Pending<T> b : batch) {
+            write(b.raw(), b.prepared(), b.entry()).whenComplete((o, e) -> b.outcome().complete(
+                e == null ? o : unexpected(b.raw(), e)));
+          }
+          return;
+        }
         for (int i = 0; i < batch.size(); i++) {
           Pending<T> b = batch.get(i);
           Outcome o;
