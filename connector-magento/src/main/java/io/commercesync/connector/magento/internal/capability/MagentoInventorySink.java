@@ -8,17 +8,24 @@ import io.commercesync.core.pipeline.IdempotencyKey;
 import io.commercesync.core.pipeline.WriteResult;
 import io.commercesync.core.spi.InventorySink;
 import io.commercesync.core.spi.StockUpdate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Stock per MSI source ({@code POST /V1/inventory/source-items}, at most the sync limit per call): each
  * {@link StockUpdate} becomes {@code {sku, source_code: location, quantity, status}} with {@code status}
  * sent explicitly. The quantity is written as the source's quantity: Magento subtracts its own open
- * reservations to get the salable quantity, so the sink never subtracts them (no double deduction); give
- * it the ERP's quantity before storefront orders are deducted. In legacy mode the default stock item is
- * written instead ({@code PUT /V1/products/{sku}/stockItems/{itemId}}).
+ * reservations to get the salable quantity, so the sink never subtracts them; it tells the inventory flow
+ * what it holds reserved ({@link #openReservations}), and the flow adds that back up to the ERP's
+ * allocation for those orders, so they are deducted once (RELIABILITY 13). In legacy mode the default
+ * stock item is written instead ({@code PUT /V1/products/{sku}/stockItems/{itemId}}) and nothing is
+ * reserved.
  */
 public final class MagentoInventorySink implements InventorySink {
 
@@ -71,6 +78,38 @@ public final class MagentoInventorySink implements InventorySink {
     s.client().inventory().saveSourceItems(s.stockScope(), records.stream().map(r -> item(r.record())).toList());
     for (Keyed<StockUpdate> r : records) {
       out.add(BatchOutcome.written(r.key(), WriteResult.updated(id(r.record()))));
+    }
+    return out;
+  }
+
+  /**
+   * Magento's open reservations per sku in the storefront's stock: the in-stock source quantities
+   * ({@code GET /V1/inventory/source-items}, 300 skus per page) minus the salable quantity
+   * ({@code GET /V1/inventory/get-product-salable-quantity/{sku}/{stockId}}), which is source quantity −
+   * reservations (reference §9). Assumes every source of those skus is assigned to that stock and an
+   * out-of-stock threshold of 0; skus without reservations are left out.
+   */
+  @Override
+  public Map<String, BigDecimal> openReservations(Collection<String> skus) {
+    if (s.legacyStock() || skus.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, BigDecimal> inStock = new HashMap<>();
+    for (SourceItem item : s.client().inventory().sourceItems(s.stockScope(), List.copyOf(skus))) {
+      if (item.inStock()) {
+        inStock.merge(item.sku(), item.quantity(), BigDecimal::add);
+      }
+    }
+    Map<String, BigDecimal> out = new LinkedHashMap<>();
+    for (String sku : skus) {
+      BigDecimal sources = inStock.getOrDefault(sku, BigDecimal.ZERO);
+      if (sources.signum() == 0) {
+        continue;
+      }
+      BigDecimal reserved = sources.subtract(s.client().inventory().salableQuantity(s.stockScope(), sku, s.stockId()));
+      if (reserved.signum() > 0) {
+        out.put(sku, reserved);
+      }
     }
     return out;
   }
