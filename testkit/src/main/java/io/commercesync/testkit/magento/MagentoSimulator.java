@@ -418,6 +418,14 @@ public final class MagentoSimulator implements AutoCloseable {
     }
   }
 
+  /** The {@code status} (1 in stock, 0 out of stock) of {@code sku} at {@code source}, or null when there is none. */
+  public Integer sourceItemStatus(String sku, String source) {
+    synchronized (lock) {
+      ObjectNode item = store.sourceItems.get(SimStore.sourceKey(sku, source));
+      return item == null ? null : item.path("status").asInt();
+    }
+  }
+
   /** Salable quantity of {@code sku}: in-stock source quantities plus open reservations. */
   public BigDecimal salableQuantity(String sku) {
     synchronized (lock) {
