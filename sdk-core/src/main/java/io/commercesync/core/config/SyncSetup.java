@@ -59,7 +59,8 @@ public final class SyncSetup implements AutoCloseable {
   private SyncSetup(StateStore store, Resilience resilience, Map<String, Connector> systems, List<SyncFlow> flows) {
     this.store = store;
     this.resilience = resilience;
-    this.systems = Map.copyOf(systems);
+    // in the order of the file: "the first ERP" (lookup without --erp) must be the first one written
+    this.systems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(systems));
     this.flows = List.copyOf(flows);
   }
 
@@ -187,7 +188,7 @@ public final class SyncSetup implements AutoCloseable {
     return resilience;
   }
 
-  /** The configured systems by name. */
+  /** The configured systems by name, in the order of the configuration. */
   public Map<String, Connector> systems() {
     return systems;
   }
