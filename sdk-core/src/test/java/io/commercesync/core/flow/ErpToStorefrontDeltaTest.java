@@ -51,6 +51,21 @@ class ErpToStorefrontDeltaTest {
         .containsExactlyInAnyOrder(CatalogField.WEIGHT, CatalogField.STATUS, CatalogField.UNIT_OF_MEASURE));
   }
 
+  /** ERP tax classes are translated through {@code mappings.taxClasses}; an unlisted one is not sent. */
+  @Test
+  void catalog_taxClassesAreTranslated_andAnUnlistedOneIsLeftOut() {
+    erp.items.add(Item.builder().sku("A").taxClass("WEBTAX ").status(ItemStatus.ACTIVE).build());
+    erp.items.add(Item.builder().sku("B").taxClass("EXEMPTX").status(ItemStatus.ACTIVE).build());
+    Flows.catalogToStorefront(erp, shop, options(FlowMappings.builder().taxClass("WEBTAX", "2").build())).runOnce();
+    assertThat(shop.catalogWrites).hasSize(2);
+    assertThat(shop.catalogWrites).filteredOn(u -> u.item().sku().equals("A")).singleElement().satisfies(u -> {
+      assertThat(u.fields()).contains(CatalogField.TAX_CLASS);
+      assertThat(u.item().taxClass()).isEqualTo("2");
+    });
+    assertThat(shop.catalogWrites).filteredOn(u -> u.item().sku().equals("B")).singleElement()
+        .satisfies(u -> assertThat(u.fields()).doesNotContain(CatalogField.TAX_CLASS));
+  }
+
   /**
    * The idempotency key of a stock write carried only the quantity, and the ledger keeps done keys: a
    * quantity that went 10 → 12 → 10 made the third write a "duplicate" of the first, and the storefront

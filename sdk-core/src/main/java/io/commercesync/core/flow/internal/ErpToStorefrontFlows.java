@@ -91,7 +91,12 @@ public final class ErpToStorefrontFlows {
       io.commercesync.core.model.ItemStatus statusWhenCreated) {
     FlowMappings m = o.mappings();
     Mapper<Item, CatalogUpdate> toUpdate = item -> {
-      Item forSku = item.toBuilder().sku(m.storefrontSku(item.sku())).build();
+      Item.Builder mapped = item.toBuilder().sku(m.storefrontSku(item.sku()));
+      if (!m.taxClasses().isEmpty() && item.taxClass() != null) {
+        // an ERP class the table does not list is left out (null), never sent as an unknown value
+        mapped.taxClass(m.taxClasses().get(item.taxClass().trim()));
+      }
+      Item forSku = mapped.build();
       java.util.Set<CatalogField> fields = java.util.EnumSet.noneOf(CatalogField.class);
       for (CatalogField field : m.erpCatalogFields()) {
         if (value(forSku, field) != null) {
