@@ -66,6 +66,23 @@ class ErpToStorefrontDeltaTest {
         .satisfies(u -> assertThat(u.fields()).doesNotContain(CatalogField.TAX_CLASS));
   }
 
+  /** A change the polling missed (behind the checkpoint) is found by a full reconciliation, and only it costs a call. */
+  @Test
+  void reconcile_rereadsEverything_andWritesOnlyWhatDiffersFromWhatWasSent() {
+    var flow = Flows.inventoryToStorefront(erp, shop, options(FlowMappings.defaults()));
+    erp.levels.add(level("A", "MAIN", "10", "0")).add(level("B", "MAIN", "20", "0"));
+    assertThat(flow.runOnce().written()).isEqualTo(2);
+    // the checkpoint is past a change that then becomes visible (a row edited without moving its stamp)
+    store.checkpoints().put("erp:stock", io.commercesync.core.pipeline.Cursor.of("000000099"));
+    erp.levels.add(level("B", "MAIN", "25", "0"));
+    assertThat(flow.runOnce().read()).isZero();
+    RunReport full = flow.reconcile();
+    assertThat(full.read()).isEqualTo(3);
+    assertThat(full.written()).isEqualTo(1);
+    assertThat(shop.stock.get("B@MAIN").quantity()).isEqualByComparingTo("25");
+    assertThat(shop.stock.get("A@MAIN").quantity()).isEqualByComparingTo("10");
+  }
+
   /**
    * The idempotency key of a stock write carried only the quantity, and the ledger keeps done keys: a
    * quantity that went 10 → 12 → 10 made the third write a "duplicate" of the first, and the storefront

@@ -97,9 +97,12 @@ public final class GpChangeReader {
     return Cursor.of(new String(JSON.write(state), java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  private final class Stream implements RecordStream {
+  final class Stream implements RecordStream {
     private final Deque<RawRecord> buffer = new ArrayDeque<>();
+    /** Key → stamp of what this read emitted, for keys that may still be read again (see {@link #prune}). */
     private final Map<String, Instant> emitted;
+    /** The same, in emission (= stamp) order, so the cursor's window is read from the newest end. */
+    private final Deque<Map.Entry<String, Instant>> emissions = new ArrayDeque<>();
     private Instant high;
     private Instant since;
     private int limit = pageSize;
@@ -109,6 +112,8 @@ public final class GpChangeReader {
     Stream(State start, Expander expand) {
       this.expand = expand;
       this.emitted = new LinkedHashMap<>(start.seen());
+      start.seen().entrySet().stream().sorted(Map.Entry.comparingByValue())
+          .forEach(e -> emissions.addLast(Map.entry(e.getKey(), e.getValue())));
       this.high = start.ts();
       this.since = start.ts() == null ? BEGINNING : start.ts().minus(overlap);
     }
@@ -160,28 +165,56 @@ public final class GpChangeReader {
       // no progress on a full page: it is all rows already emitted at the cursor's stamp; widen the page
       limit = full && !progress ? limit * 2 : pageSize;
       if (fresh.isEmpty()) {
+        prune();
         return;
       }
       Map<Group, Cursor> positions = new LinkedHashMap<>();
       for (Group g : fresh) {
         emitted.put(g.key(), g.stamp());
+        emissions.addLast(Map.entry(g.key(), g.stamp()));
         if (high == null || g.stamp().isAfter(high)) {
           high = g.stamp();
         }
         positions.put(g, encode(new State(high, window())));
       }
       buffer.addAll(expand.expand(fresh, positions::get));
+      prune();
     }
 
-    /** Keys emitted inside the overlap window before the high-water mark, newest kept. */
+    /**
+     * Forgets what can no longer matter: a key emitted at a stamp before both the next query's
+     * {@code since} (it cannot be read again in this read) and the overlap window (it is not carried in
+     * the cursor). Without it a full read of 100,000 items kept every key and rebuilt each record's
+     * cursor from all of them: quadratic time (regression {@code GpChangeReaderScaleTest}).
+     */
+    private void prune() {
+      if (high == null) {
+        return;
+      }
+      Instant windowFloor = high.minus(overlap);
+      Instant floor = since.isBefore(windowFloor) ? since : windowFloor;
+      while (!emissions.isEmpty() && emissions.peekFirst().getValue().isBefore(floor)) {
+        Map.Entry<String, Instant> old = emissions.removeFirst();
+        emitted.remove(old.getKey(), old.getValue());
+      }
+    }
+
+    /** How many keys the read remembers (for tests: bounded by the overlap window and one page). */
+    int remembered() {
+      return emitted.size();
+    }
+
+    /** Keys emitted inside the overlap window before the high-water mark, newest kept (at most {@link #MAX_SEEN}). */
     private Map<String, Instant> window() {
       Instant floor = high.minus(overlap);
       TreeMap<String, Instant> out = new TreeMap<>();
-      List<Map.Entry<String, Instant>> recent = emitted.entrySet().stream()
-          .filter(e -> !e.getValue().isBefore(floor))
-          .sorted(Map.Entry.<String, Instant>comparingByValue().reversed())
-          .limit(MAX_SEEN).toList();
-      recent.forEach(e -> out.put(e.getKey(), e.getValue()));
+      for (var it = emissions.descendingIterator(); it.hasNext() && out.size() < MAX_SEEN; ) {
+        Map.Entry<String, Instant> e = it.next();
+        // emissions are in stamp order except late commits read in the overlap: skip, never stop early
+        if (!e.getValue().isBefore(floor) && e.getValue().equals(emitted.get(e.getKey()))) {
+          out.putIfAbsent(e.getKey(), e.getValue());
+        }
+      }
       return out;
     }
 
