@@ -87,28 +87,53 @@ public final class MagentoInventorySink implements InventorySink {
    * ({@code GET /V1/inventory/source-items}, 300 skus per page) minus the salable quantity
    * ({@code GET /V1/inventory/get-product-salable-quantity/{sku}/{stockId}}), which is source quantity −
    * reservations (reference §9). Assumes every source of those skus is assigned to that stock and an
-   * out-of-stock threshold of 0; skus without reservations are left out.
+   * out-of-stock threshold of 0; skus without reservations are left out. The salable quantity is read
+   * before and after the source items, and a sku whose salable quantity moved in between (a source
+   * written meanwhile) is read again. Two salable-quantity calls per sku: the flow asks only for skus the
+   * ERP has allocations for at the order site.
    */
   @Override
   public Map<String, BigDecimal> openReservations(Collection<String> skus) {
     if (s.legacyStock() || skus.isEmpty()) {
       return Map.of();
     }
-    Map<String, BigDecimal> inStock = new HashMap<>();
-    for (SourceItem item : s.client().inventory().sourceItems(s.stockScope(), List.copyOf(skus))) {
-      if (item.inStock()) {
-        inStock.merge(item.sku(), item.quantity(), BigDecimal::add);
-      }
-    }
+    List<String> asked = List.copyOf(skus);
+    Map<String, BigDecimal> before = salable(asked);
+    Map<String, BigDecimal> sources = inStock(s.client().inventory().sourceItems(s.stockScope(), asked));
+    Map<String, BigDecimal> after = salable(asked);
     Map<String, BigDecimal> out = new LinkedHashMap<>();
-    for (String sku : skus) {
-      BigDecimal sources = inStock.getOrDefault(sku, BigDecimal.ZERO);
-      if (sources.signum() == 0) {
-        continue;
+    for (String sku : asked) {
+      BigDecimal salable = after.get(sku);
+      BigDecimal inStock = sources.getOrDefault(sku, BigDecimal.ZERO);
+      // the two reads are not atomic: a write to one of the sku's sources (another batch of the same run,
+      // another process) between them shows as a moved salable quantity; read that sku again
+      for (int attempt = 0; attempt < 3 && before.get(sku).compareTo(salable) != 0; attempt++) {
+        before.put(sku, salable);
+        inStock = inStock(s.client().inventory().sourceItems(s.stockScope(), sku)).getOrDefault(sku, BigDecimal.ZERO);
+        salable = s.client().inventory().salableQuantity(s.stockScope(), sku, s.stockId());
       }
-      BigDecimal reserved = sources.subtract(s.client().inventory().salableQuantity(s.stockScope(), sku, s.stockId()));
+      // no in-stock source is no reason to skip: the salable quantity is then negative by what is reserved
+      BigDecimal reserved = inStock.subtract(salable);
       if (reserved.signum() > 0) {
         out.put(sku, reserved);
+      }
+    }
+    return out;
+  }
+
+  private Map<String, BigDecimal> salable(List<String> skus) {
+    Map<String, BigDecimal> out = new HashMap<>();
+    for (String sku : skus) {
+      out.put(sku, s.client().inventory().salableQuantity(s.stockScope(), sku, s.stockId()));
+    }
+    return out;
+  }
+
+  private static Map<String, BigDecimal> inStock(List<SourceItem> items) {
+    Map<String, BigDecimal> out = new HashMap<>();
+    for (SourceItem item : items) {
+      if (item.inStock()) {
+        out.merge(item.sku(), item.quantity(), BigDecimal::add);
       }
     }
     return out;
