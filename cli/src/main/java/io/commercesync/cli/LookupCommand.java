@@ -45,24 +45,30 @@ final class LookupCommand implements Callable<Integer> {
       LiveLookup lookup = LiveLookup.builder(erp).timeout(timeout).resilience(setup.resilience()).build();
       LookupAnswer<PriceQuote> price = lookup.price(customer, sku, quantity);
       out.printf("price     %s x %s for %s: %s%s (%s, as of %s)%n", quantity.toPlainString(), sku, customer,
-          price.value().unitPrice(), price.value().priceList() == null ? "" : " [" + price.value().priceList() + "]",
+          money(price.value().unitPrice()), price.value().priceList() == null ? "" : " [" + price.value().priceList() + "]",
           price.freshness(), price.asOf());
       LookupAnswer<List<InventoryLevel>> stock = lookup.stock(sku);
       for (InventoryLevel level : stock.value()) {
         out.printf("stock     %-10s available %s (on hand %s, allocated %s)%n", level.location(),
-            level.available().toPlainString(), plain(level.onHand()), plain(level.allocated()));
+            plain(level.available()), plain(level.onHand()), plain(level.allocated()));
       }
       out.println("stock     " + stock.freshness() + " as of " + stock.asOf());
       LookupAnswer<CustomerStanding> standing = lookup.standing(customer);
       CustomerStanding c = standing.value();
       out.printf("customer  %s on hold=%s balance=%s credit limit=%s available=%s (%s)%n", c.customerId(), c.onHold(),
-          c.balance(), c.creditLimit() == null ? "none" : c.creditLimit(),
-          c.creditAvailable().map(Object::toString).orElse("unlimited"), standing.freshness());
+          money(c.balance()), c.creditLimit() == null ? "none" : money(c.creditLimit()),
+          c.creditAvailable().map(LookupCommand::money).orElse("unlimited"), standing.freshness());
       return ExitCode.OK;
     }
   }
 
+  /** {@code 132}, not {@code 132.00000} (GP's numeric(19,5)). */
   private static String plain(BigDecimal value) {
-    return value == null ? "-" : value.toPlainString();
+    return value == null ? "-" : value.stripTrailingZeros().toPlainString();
+  }
+
+  /** {@code 24.50 USD}: rounded to the currency's minor units. */
+  private static String money(io.commercesync.core.model.Money value) {
+    return value.rounded(java.math.RoundingMode.HALF_EVEN).toString();
   }
 }

@@ -35,29 +35,33 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--interval", defaultValue = "PT1M", description = "Time between runs with --watch (default PT1M).")
   Duration interval;
 
+  @Option(names = "--reconcile", description = "Read every record again, not only the changes since the last run;"
+      + " only what differs from what was last sent is written (a full reconciliation).")
+  boolean reconcile;
+
   @Override
   public Integer call() throws InterruptedException {
     var out = spec.commandLine().getOut();
     try (SyncSetup setup = SyncSetup.build(ConfigFiles.read(config), store, System::getenv)) {
       if (!watch) {
-        return runAll(setup, out);
+        return runAll(setup, out, reconcile);
       }
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       int last = ExitCode.OK;
       do {
-        last = runAll(setup, out);
+        last = runAll(setup, out, false);
       } while (!stop.await(interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
       return last;
     }
   }
 
-  private static int runAll(SyncSetup setup, java.io.PrintWriter out) {
+  private static int runAll(SyncSetup setup, java.io.PrintWriter out, boolean reconcile) {
     int worst = ExitCode.OK;
     for (SyncFlow flow : setup.flows()) {
-      out.println("running " + flow.name() + " ...");
+      out.println((reconcile ? "reconciling " : "running ") + flow.name() + " ...");
       out.flush();
-      RunReport report = flow.runOnce();
+      RunReport report = reconcile ? flow.reconcile() : flow.runOnce();
       out.println("  " + report.summary());
       if (report.error() != null) {
         out.println("  " + report.error());

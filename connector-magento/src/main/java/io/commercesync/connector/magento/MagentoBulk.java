@@ -49,6 +49,20 @@ public final class MagentoBulk {
     return out;
   }
 
+  /**
+   * {@code POST /rest/<scope>/async/bulk/V1/products}: one operation per new product. Magento's save is
+   * an upsert (#4952): check which skus exist first when that matters.
+   */
+  public List<BulkSubmission> createProducts(StoreScope scope, List<ProductUpdate> products) {
+    List<BulkSubmission> out = new ArrayList<>();
+    for (List<ProductUpdate> chunk : Core.chunks(products, core.limits.maxAsyncEntities())) {
+      List<Object> bodies = new ArrayList<>();
+      chunk.forEach(u -> bodies.add(new ProductWriteDto.Request(wire.toDto(u), null)));
+      out.add(submit(scope, "POST", "products", bodies, "sku " + chunk.get(0).sku()));
+    }
+    return out;
+  }
+
   /** {@code POST /rest/<scope>/async/bulk/V1/inventory/source-items}: one operation per source item. */
   public List<BulkSubmission> saveSourceItems(StoreScope scope, List<SourceItem> items) {
     List<BulkSubmission> out = new ArrayList<>();

@@ -19,6 +19,10 @@ import io.commercesync.core.spi.Connector;
  * # bearer: token: env:NAME          admin-token: username: NAME, password: env:NAME
  * overlap: PT5M                        # re-read window for updated_at
  * defaultSource: default               # MSI source for shipments without one
+ * stockId: 1                           # MSI stock the store sells from (its reservations)
+ * catalogBulkFrom: 20                  # catalog batches this large use the async bulk API; 0 = off
+ * bulkTimeout: PT10M                   # how long a catalog bulk is polled
+ * legacyStock: false                   # true: the single-source stock item instead of MSI source items
  * readTimeout: PT30S
  * </pre>
  */
@@ -50,6 +54,10 @@ public final class MagentoConnectorFactory implements ConnectorFactory {
     s.duration("overlap").ifPresent(storefront::overlap);
     s.optionalString("defaultSource").ifPresent(storefront::defaultSource);
     s.integer("websiteId").ifPresent(storefront::websiteId);
+    s.integer("stockId").ifPresent(storefront::stockId);
+    s.integer("catalogBulkFrom").ifPresent(storefront::catalogBulkFrom);
+    s.duration("bulkTimeout").ifPresent(storefront::bulkTimeout);
+    s.bool("legacyStock").ifPresent(storefront::legacyStock);
     return storefront.build();
   }
 }

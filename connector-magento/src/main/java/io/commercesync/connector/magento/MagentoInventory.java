@@ -80,6 +80,33 @@ public final class MagentoInventory {
     return out;
   }
 
+  /**
+   * The source items of {@code skus} ({@code GET /V1/inventory/source-items?searchCriteria} by
+   * {@code sku in (…)}, 300 skus per request; a sku containing a comma, which {@code in} would split, is
+   * asked for alone).
+   */
+  public List<SourceItem> sourceItems(StoreScope scope, List<String> skus) {
+    List<SourceItem> out = new ArrayList<>();
+    List<String> plain = new ArrayList<>();
+    for (String sku : skus) {
+      if (sku.indexOf(',') >= 0) {
+        out.addAll(sourceItems(scope, sku));
+      } else {
+        plain.add(sku);
+      }
+    }
+    for (List<String> chunk : Core.chunks(plain, core.limits.maxPageSize())) {
+      try (MagentoPager pager = core.search(scope, "inventory/source-items", SearchCriteria.builder()
+          .where("sku", SearchCriteria.Condition.IN, String.join(",", chunk)).pageSize(core.limits.maxPageSize())
+          .build(), io.commercesync.connector.magento.internal.http.RecordShape.SOURCE_ITEM)) {
+        while (pager.hasNext()) {
+          out.add(wire.fromDto(core.codec().read(pager.next().json(), SourceItemDto.class, "source item")));
+        }
+      }
+    }
+    return out;
+  }
+
   /** {@code GET /V1/inventory/get-product-salable-quantity/{sku}/{stockId}}: source quantity minus reservations. */
   public BigDecimal salableQuantity(StoreScope scope, String sku, long stockId) {
     JsonNode qty = core.http.call("GET", MagentoHttp.path(scope, "inventory/get-product-salable-quantity", sku,

@@ -45,10 +45,12 @@ import java.util.Optional;
  *   <tr><td>{@link OrderSource}</td><td>{@code GET /V1/orders} by {@code updated_at} + {@code entity_id}
  *       (keyset, overlap window); {@link #orderWebhook()} for Adobe Commerce webhooks</td></tr>
  *   <tr><td>{@link CustomerStore}</td><td>{@code /V1/customers}, addresses merged, never deleted</td></tr>
- *   <tr><td>{@link CatalogSink}</td><td>partial {@code PUT /rest/<scope>/V1/products/{sku}}</td></tr>
- *   <tr><td>{@link InventorySink}</td><td>{@code POST /V1/inventory/source-items} per MSI source (or the
- *       legacy stock item)</td></tr>
- *   <tr><td>{@link PriceSink}</td><td>{@code /V1/products/base-prices}, {@code /V1/products/tier-prices}</td></tr>
+ *   <tr><td>{@link CatalogSink}</td><td>partial {@code PUT /rest/<scope>/V1/products/{sku}}; batches through
+ *       the async bulk API ({@code PUT /rest/<scope>/async/bulk/V1/products/bySku}, status polled)</td></tr>
+ *   <tr><td>{@link InventorySink}</td><td>{@code POST /V1/inventory/source-items} per MSI source, 20 per call
+ *       (or the legacy stock item); open reservations from the salable quantity of the stock</td></tr>
+ *   <tr><td>{@link PriceSink}</td><td>{@code /V1/products/base-prices}, {@code /V1/products/tier-prices}, 20 rows
+ *       per call</td></tr>
  *   <tr><td>{@link ShipmentSink}</td><td>{@code POST /V1/order/{id}/ship}; lookup by tracking number</td></tr>
  *   <tr><td>{@link InvoiceSink}</td><td>{@code POST /V1/order/{id}/invoice}; lookup by ERP document number</td></tr>
  *   <tr><td>{@link OrderStatusSink}</td><td>{@code /V1/orders/{id}/comments}, {@code /cancel}, {@code /hold}</td></tr>
@@ -67,7 +69,7 @@ public final class MagentoStorefront implements Storefront {
   private MagentoStorefront(Builder b) {
     this.settings = new StorefrontSettings(b.client, b.store, StoreScope.ALL, b.priceScope, b.overlap, b.websiteId,
         b.defaultSource, b.attributeSetId, b.priceStoreId, b.tierWebsiteId, b.captureInvoices, b.notifyCustomers,
-        b.legacyStock, b.clock);
+        b.legacyStock, b.stockId, b.catalogBulkFrom, b.bulkTimeout, b.clock);
     this.webhookPublicKey = b.webhookPublicKey;
     this.receivedEvents = b.receivedEvents;
     this.capabilities = Map.of(
@@ -151,6 +153,9 @@ public final class MagentoStorefront implements Storefront {
     private boolean captureInvoices;
     private boolean notifyCustomers = true;
     private boolean legacyStock;
+    private int stockId = 1;
+    private int catalogBulkFrom = 20;
+    private Duration bulkTimeout = Duration.ofMinutes(10);
     private String webhookPublicKey;
     private ReceivedEvents receivedEvents;
     private Clock clock = Clock.systemUTC();
@@ -220,6 +225,29 @@ public final class MagentoStorefront implements Storefront {
       return this;
     }
 
+    /** The MSI stock the storefront sells from (its reservations are read there); default 1 (Default Stock). */
+    public Builder stockId(int stockId) {
+      this.stockId = stockId;
+      return this;
+    }
+
+    /**
+     * Catalog batches of at least {@code products} go through the async bulk API
+     * ({@code PUT /rest/<scope>/async/bulk/V1/products/bySku}, {@code POST .../async/bulk/V1/products}),
+     * polled until done; smaller ones, one synchronous call per product. 0 turns bulk off (for a store
+     * without the {@code async.operations.all} consumer). Default 20.
+     */
+    public Builder catalogBulkFrom(int products) {
+      this.catalogBulkFrom = products;
+      return this;
+    }
+
+    /** How long a catalog bulk is polled; operations still open then stay pending. Default 10 minutes. */
+    public Builder bulkTimeout(Duration timeout) {
+      this.bulkTimeout = timeout;
+      return this;
+    }
+
     /**
      * Enables {@link #orderWebhook()}: the PEM public key from Stores › Configuration › Adobe Services ›
      * Webhooks, and where deliveries are remembered (e.g. {@code stateStore.receivedEvents()}).
@@ -238,6 +266,17 @@ public final class MagentoStorefront implements Storefront {
     public MagentoStorefront build() {
       if (overlap == null || overlap.isNegative()) {
         throw ConfigurationException.of(SystemId.MAGENTO, "overlap", "must be zero or positive (was " + overlap + ")");
+      }
+      if (stockId < 1) {
+        throw ConfigurationException.of(SystemId.MAGENTO, "stockId", "must be >= 1 (was " + stockId + ")");
+      }
+      if (catalogBulkFrom < 0) {
+        throw ConfigurationException.of(SystemId.MAGENTO, "catalogBulkFrom",
+            "must be 0 (bulk off) or a number of products (was " + catalogBulkFrom + ")");
+      }
+      if (bulkTimeout == null || bulkTimeout.isNegative() || bulkTimeout.isZero()) {
+        throw ConfigurationException.of(SystemId.MAGENTO, "bulkTimeout", "must be a positive duration (was "
+            + bulkTimeout + ")");
       }
       if (store.isAll()) {
         throw ConfigurationException.of(SystemId.MAGENTO, "store",

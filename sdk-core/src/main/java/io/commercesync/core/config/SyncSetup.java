@@ -41,6 +41,7 @@ import java.util.function.Function;
  *     flows: [customers, orders, payments, fulfillment, invoices, returns, catalog, inventory, prices]
  *     concurrency: 8
  *     mappings: {skus: {CS-TEE-M: TEE-M}, paymentMethods: {checkmo: {checkbookId: OPERATING}}, …}
+ *     catalog: {createMissing: true, newProductStatus: INACTIVE}   # how the catalog flow creates products
  * </pre>
  *
  * <p>Close it to close the store and the resilience layer's threads.
@@ -59,7 +60,8 @@ public final class SyncSetup implements AutoCloseable {
   private SyncSetup(StateStore store, Resilience resilience, Map<String, Connector> systems, List<SyncFlow> flows) {
     this.store = store;
     this.resilience = resilience;
-    this.systems = Map.copyOf(systems);
+    // in the order of the file: "the first ERP" (lookup without --erp) must be the first one written
+    this.systems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(systems));
     this.flows = List.copyOf(flows);
   }
 
@@ -123,7 +125,16 @@ public final class SyncSetup implements AutoCloseable {
         case "fulfillment" -> Flows.fulfillmentToStorefront(erp, storefront, options);
         case "invoices" -> Flows.invoicesToStorefront(erp, storefront, options);
         case "returns" -> Flows.returnsToErp(storefront, erp, options);
-        case "catalog" -> Flows.catalogToStorefront(erp, storefront, options);
+        case "catalog" -> {
+          Settings catalog = pair.block("catalog");
+          String status = catalog.optionalString("newProductStatus").orElse("INACTIVE").trim()
+              .toUpperCase(java.util.Locale.ROOT);
+          if (!java.util.Set.of("ACTIVE", "INACTIVE").contains(status)) {
+            throw catalog.bad("newProductStatus", "must be ACTIVE or INACTIVE (was " + status + ")");
+          }
+          yield Flows.catalogToStorefront(erp, storefront, options, catalog.bool("createMissing").orElse(true),
+              io.commercesync.core.model.ItemStatus.valueOf(status));
+        }
         case "inventory" -> Flows.inventoryToStorefront(erp, storefront, options);
         case "prices" -> Flows.pricesToStorefront(erp, storefront, options);
         default -> throw new IllegalStateException(name);
@@ -187,7 +198,7 @@ public final class SyncSetup implements AutoCloseable {
     return resilience;
   }
 
-  /** The configured systems by name. */
+  /** The configured systems by name, in the order of the configuration. */
   public Map<String, Connector> systems() {
     return systems;
   }

@@ -56,6 +56,7 @@ public final class FlowMappings {
   private final Map<String, String> companies;
   private final Map<String, String> userDefinedFields;
   private final Map<String, String> customerGroups;
+  private final Map<String, String> taxClasses;
   private final Set<String> erpCustomerFields;
   private final Set<CatalogField> erpCatalogFields;
   private final BigDecimal safetyStock;
@@ -78,6 +79,7 @@ public final class FlowMappings {
     this.companies = Map.copyOf(b.companies);
     this.userDefinedFields = Map.copyOf(b.userDefinedFields);
     this.customerGroups = Map.copyOf(b.customerGroups);
+    this.taxClasses = Map.copyOf(b.taxClasses);
     this.erpCustomerFields = Set.copyOf(b.erpCustomerFields);
     this.erpCatalogFields = Set.copyOf(b.erpCatalogFields);
     this.safetyStock = b.safetyStock;
@@ -100,7 +102,7 @@ public final class FlowMappings {
    * Reads mappings from JSON: {@code {"skus": {...}, "strictSkus": true, "orderSites": {...},
    * "defaultSite": "MAIN", "stockSources": {...}, "paymentMethods": {"checkmo": {"checkbookId":
    * "OPERATING"}}, "shippingMethods": {...}, "companies": {...}, "userDefinedFields": {...},
-   * "customerGroups": {...}, "erpCustomerFields": [...], "erpCatalogFields": ["PRICE", ...],
+   * "customerGroups": {...}, "taxClasses": {...}, "erpCustomerFields": [...], "erpCatalogFields": ["PRICE", ...],
    * "safetyStock": 2, "backorders": false, "statusOnAccepted": "processing", "catalogScope": "all",
    * "basePriceList": "RETAIL"}}.
    *
@@ -120,6 +122,7 @@ public final class FlowMappings {
       if (d.companies() != null) d.companies().forEach(b::company);
       if (d.userDefinedFields() != null) d.userDefinedFields().forEach(b::userDefinedField);
       if (d.customerGroups() != null) d.customerGroups().forEach(b::customerGroup);
+      if (d.taxClasses() != null) d.taxClasses().forEach(b::taxClass);
       if (d.erpCustomerFields() != null) b.erpCustomerFields(d.erpCustomerFields());
       if (d.erpCatalogFields() != null) b.erpCatalogFields(d.erpCatalogFields());
       if (d.safetyStock() != null) b.safetyStock(d.safetyStock());
@@ -146,7 +149,8 @@ public final class FlowMappings {
       Map<String, String> skus, Boolean strictSkus, Map<String, String> orderSites, String defaultSite,
       Map<String, String> stockSources, Map<String, PaymentAccount> paymentMethods,
       Map<String, String> shippingMethods, Map<String, String> companies,
-      Map<String, String> userDefinedFields, Map<String, String> customerGroups, Set<String> erpCustomerFields,
+      Map<String, String> userDefinedFields, Map<String, String> customerGroups, Map<String, String> taxClasses,
+      Set<String> erpCustomerFields,
       Set<CatalogField> erpCatalogFields, BigDecimal safetyStock, Boolean backorders, String statusOnAccepted,
       String catalogScope, String basePriceList) {}
 
@@ -177,6 +181,13 @@ public final class FlowMappings {
   public Map<String, String> userDefinedFields() { return userDefinedFields; }
   /** ERP price level / customer class → storefront customer group. */
   public Map<String, String> customerGroups() { return customerGroups; }
+  /**
+   * ERP tax class → storefront tax class (GP {@code ITMTSHID} / SL {@code TaxCat} → Magento
+   * {@code tax_class_id} option id such as {@code 2}, Clarity {@code taxCode}). When the table is empty the
+   * ERP's code is sent as it is; when it is not, an unlisted ERP class is not sent at all (the storefront
+   * keeps its value) rather than sent as a value the storefront does not know.
+   */
+  public Map<String, String> taxClasses() { return taxClasses; }
   /** Customer fields the ERP owns (it wins on conflict); the storefront owns the rest. */
   public Set<String> erpCustomerFields() { return erpCustomerFields; }
   /** Product fields the ERP owns and the catalog flow sends; the storefront owns the rest. */
@@ -204,6 +215,7 @@ public final class FlowMappings {
     private final Map<String, String> companies = new LinkedHashMap<>();
     private final Map<String, String> userDefinedFields = new LinkedHashMap<>();
     private final Map<String, String> customerGroups = new LinkedHashMap<>();
+    private final Map<String, String> taxClasses = new LinkedHashMap<>();
     private Set<String> erpCustomerFields = DEFAULT_ERP_CUSTOMER_FIELDS;
     private Set<CatalogField> erpCatalogFields = DEFAULT_ERP_CATALOG_FIELDS;
     private BigDecimal safetyStock = BigDecimal.ZERO;
@@ -261,6 +273,11 @@ public final class FlowMappings {
 
     public Builder customerGroup(String erpPriceLevel, String storefrontGroup) {
       customerGroups.put(require(erpPriceLevel, "customerGroups key"), require(storefrontGroup, "customerGroups." + erpPriceLevel));
+      return this;
+    }
+
+    public Builder taxClass(String erpTaxClass, String storefrontTaxClass) {
+      taxClasses.put(require(erpTaxClass, "taxClasses key"), require(storefrontTaxClass, "taxClasses." + erpTaxClass));
       return this;
     }
 

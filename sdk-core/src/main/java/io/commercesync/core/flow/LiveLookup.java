@@ -115,7 +115,11 @@ public final class LiveLookup {
     call.thenAccept(value -> cache.put(key, new Entry(value, asOf.apply(value), clock.instant())));
     try {
       T value = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      return new LookupAnswer<>(value, LookupAnswer.Freshness.LIVE, asOf.apply(value));
+      // cached here as well: the thenAccept above may run after get() has returned, and the next ask
+      // within the TTL must find the answer
+      Instant at = asOf.apply(value);
+      cache.put(key, new Entry(value, at, clock.instant()));
+      return new LookupAnswer<>(value, LookupAnswer.Freshness.LIVE, at);
     } catch (TimeoutException | ExecutionException | CompletionException e) {
       if (cached != null) {
         return new LookupAnswer<>((T) cached.value(), LookupAnswer.Freshness.STALE, cached.asOf());

@@ -22,6 +22,15 @@ public interface SyncFlow {
   /** Reads everything new since the last checkpoint and moves it. */
   RunReport runOnce();
 
+  /**
+   * Reads everything again, not just the changes since the checkpoint, and moves what differs from what
+   * was last sent (the delta flows' fingerprints keep unchanged records free): the full reconciliation
+   * that catches what change polling missed. Flows without a checkpointed source just run once.
+   */
+  default RunReport reconcile() {
+    return runOnce();
+  }
+
   /** Runs every {@code interval} until the handle is closed. */
   PipelineSchedule schedule(Duration interval);
 

@@ -86,6 +86,21 @@ public final class Pipeline<S, T> {
   }
 
   /**
+   * A full reconciliation: reads the whole source again, from the beginning rather than from the
+   * checkpoint, and processes every record; with a fingerprint, a record whose fields are as last sent
+   * still costs no call, so only what the change polling missed (a row edited without moving its change
+   * stamp, a change outside the overlap window) is written. Saves the checkpoint like {@link #run()}.
+   */
+  public RunReport reconcile() {
+    running.lock();
+    try {
+      return new PipelineRun<>(cfg, newRunId()).execute(Cursor.START);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /**
    * Processes the record with key {@code key}, fetched from the source, now: what a webhook triggers.
    * The checkpoint is not touched; the ledger still guarantees the record is applied once, however
    * often the webhook is delivered. Returns an empty report when the source has no such record.

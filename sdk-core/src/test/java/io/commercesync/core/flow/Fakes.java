@@ -212,6 +212,8 @@ final class Fakes {
     final List<CatalogUpdate> catalogWrites = new CopyOnWriteArrayList<>();
     final Map<String, StockUpdate> stock = new ConcurrentHashMap<>();
     final AtomicInteger stockCalls = new AtomicInteger();
+    /** What the shop holds reserved for its own open orders, per sku (like Magento MSI); empty: it does not reserve. */
+    final Map<String, java.math.BigDecimal> reservations = new ConcurrentHashMap<>();
     final List<Price> prices = new CopyOnWriteArrayList<>();
     final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
     final Map<String, Invoice> invoices = new ConcurrentHashMap<>();
@@ -253,6 +255,11 @@ final class Fakes {
         return out;
       }
       @Override public Optional<WriteResult> lookup(StockUpdate u, IdempotencyKey key) { return Optional.empty(); }
+      @Override public Map<String, java.math.BigDecimal> openReservations(java.util.Collection<String> skus) {
+        Map<String, java.math.BigDecimal> out = new java.util.HashMap<>();
+        skus.forEach(sku -> { if (reservations.containsKey(sku)) { out.put(sku, reservations.get(sku)); } });
+        return out;
+      }
     };
 
     final PriceSink priceSink = new PriceSink() {

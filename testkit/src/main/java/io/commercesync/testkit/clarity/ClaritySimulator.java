@@ -194,6 +194,32 @@ public final class ClaritySimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a product given as v1 JSON ({@code sku} and {@code name} required; description, images, SEO and
+   * attributes kept as given), e.g. to seed a large catalogue or storefront-enriched content; returns its
+   * {@code productId}.
+   */
+  public String addProduct(String v1Json) {
+    JsonNode node = SimJson.parse(v1Json.getBytes(StandardCharsets.UTF_8));
+    if (node == null || !node.isObject() || SimJson.text(node, "sku") == null) {
+      throw new IllegalArgumentException("not a JSON product with a sku");
+    }
+    synchronized (store) {
+      if (store.productBySku(SimJson.text(node, "sku")).isPresent()) {
+        throw new IllegalArgumentException("product " + SimJson.text(node, "sku") + " exists");
+      }
+      return "prd_" + store.addProduct((ObjectNode) node, 0).id;
+    }
+  }
+
+  /** The product as {@code GET /api/v1/products/{sku}} shows it (JSON text), or empty. */
+  public Optional<String> productJson(String sku) {
+    synchronized (store) {
+      return store.productBySku(sku).map(store::v1Product)
+          .map(p -> new String(SimJson.bytes(p), StandardCharsets.UTF_8));
+    }
+  }
+
   /** A product property as the v1 API shows it ({@code description}, {@code price}…), as text. */
   public Optional<String> productField(String sku, String field) {
     return store.productBySku(sku).map(store::v1Product).map(p -> SimJson.text(p, field));

@@ -109,6 +109,9 @@ public final class ClarityStore {
   final Map<Integer, SimProduct> products = new TreeMap<>();
   final Map<String, Integer> sections = new LinkedHashMap<>();
   final Map<Integer, StockRow> stock = new TreeMap<>();
+  /** Indexes of {@link #products} by sku and of {@link #stock} by sku (then location), for large catalogues. */
+  private final Map<String, SimProduct> productsBySku = new java.util.HashMap<>();
+  private final Map<String, Map<String, StockRow>> stockBySku = new java.util.HashMap<>();
   final Map<Integer, SimShipment> shipments = new TreeMap<>();
   final Map<String, SimInvoice> invoices = new TreeMap<>();
   final Map<String, Stored> idempotency = new LinkedHashMap<>();
@@ -134,6 +137,8 @@ public final class ClarityStore {
     orders.clear();
     customers.clear();
     products.clear();
+    productsBySku.clear();
+    stockBySku.clear();
     sections.clear();
     stock.clear();
     shipments.clear();
@@ -476,11 +481,12 @@ public final class ClarityStore {
     p.nativeOnly.put("SeoUrl", SimJson.text(v1.path("seo"), "urlKey"));
     p.nativeOnly.put("SeoPageTitle", SimJson.text(v1.path("seo"), "metaTitle"));
     products.put(p.id, p);
+    productsBySku.putIfAbsent(p.sku, p);
     return p;
   }
 
   synchronized Optional<SimProduct> productBySku(String sku) {
-    return products.values().stream().filter(p -> p.sku.equals(sku)).findFirst();
+    return Optional.ofNullable(productsBySku.get(sku));
   }
 
   synchronized void productChanged(SimProduct p) {
@@ -494,9 +500,10 @@ public final class ClarityStore {
     out.setAll(p.v1.deepCopy());
     ObjectNode inventory = out.has("inventory") && out.get("inventory").isObject() ? (ObjectNode) out.get("inventory")
         : out.putObject("inventory");
-    BigDecimal available = stock.values().stream().filter(r -> r.sku.equals(p.sku))
+    java.util.Collection<StockRow> rows = stockBySku.getOrDefault(p.sku, Map.of()).values();
+    BigDecimal available = rows.stream()
         .map(r -> r.quantity.subtract(r.allocated)).reduce(BigDecimal.ZERO, BigDecimal::add);
-    if (stock.values().stream().anyMatch(r -> r.sku.equals(p.sku))) {
+    if (!rows.isEmpty()) {
       inventory.put("available", available);
     }
     out.put("updatedAt", SimJson.rfc3339(p.updated));
@@ -526,7 +533,7 @@ public final class ClarityStore {
   }
 
   synchronized Optional<StockRow> row(String sku, String location) {
-    return stock.values().stream().filter(r -> r.sku.equals(sku) && r.location.equals(location)).findFirst();
+    return Optional.ofNullable(stockBySku.getOrDefault(sku, Map.of()).get(location));
   }
 
   synchronized StockRow setStock(String sku, String location, BigDecimal quantity) {
@@ -536,6 +543,7 @@ public final class ClarityStore {
       n.sku = sku;
       n.location = location;
       stock.put(n.id, n);
+      stockBySku.computeIfAbsent(sku, k -> new java.util.LinkedHashMap<>()).put(location, n);
       return n;
     });
     r.quantity = quantity;

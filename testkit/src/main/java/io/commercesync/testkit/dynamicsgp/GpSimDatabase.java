@@ -208,6 +208,83 @@ final class GpSimDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds {@code count} items {@code prefix0000001}… with stock (RCRDTYPE 2 per site, RCRDTYPE 1 summary)
+   * and RETAIL / WHOLESALE prices, stamped {@code spacing} apart from {@code from}, in batched inserts on
+   * one connection (fast enough for a 100,000-item catalogue).
+   */
+  List<String> addItems(String prefix, int count, List<String> sites, Instant from, java.time.Duration spacing,
+      long seed) {
+    Random random = new Random(seed);
+    List<String> ids = new ArrayList<>(count);
+    try (Connection c = connect()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement item = c.prepareStatement("INSERT INTO IV00101 (ITEMNMBR, ITEMDESC, ITEMTYPE, SELNGUOM,"
+              + " UOMSCHDL, DECPLQTY, DECPLCUR, PRCLEVEL, ITEMSHWT, DEX_ROW_TS) VALUES (?, ?, 1, 'EACH', 'EACH', 1, 3,"
+              + " 'RETAIL', ?, ?)");
+          PreparedStatement qty = c.prepareStatement("INSERT INTO IV00102 (ITEMNMBR, LOCNCODE, RCRDTYPE, QTYONHND,"
+              + " ATYALLOC) VALUES (?, ?, ?, ?, ?)");
+          PreparedStatement price = c.prepareStatement("INSERT INTO IV00108 (ITEMNMBR, CURNCYID, PRCLEVEL, UOFM,"
+              + " FROMQTY, TOQTY, UOMPRICE, DEX_ROW_TS) VALUES (?, 'Z-US$', ?, 'EACH', 0, 999999999999, ?, ?)")) {
+        for (int i = 1; i <= count; i++) {
+          String number = prefix + String.format("%07d", i);
+          Timestamp at = ts(from.plus(spacing.multipliedBy(i - 1L)));
+          item.setString(1, number);
+          item.setString(2, "Generated item " + i);
+          item.setInt(3, 50 + random.nextInt(500));
+          item.setTimestamp(4, at);
+          item.addBatch();
+          BigDecimal onHandTotal = BigDecimal.ZERO;
+          BigDecimal allocatedTotal = BigDecimal.ZERO;
+          for (String site : sites) {
+            BigDecimal onHand = BigDecimal.valueOf(random.nextInt(200));
+            BigDecimal allocated = BigDecimal.valueOf(random.nextInt(onHand.intValue() / 4 + 1));
+            onHandTotal = onHandTotal.add(onHand);
+            allocatedTotal = allocatedTotal.add(allocated);
+            qty.setString(1, number);
+            qty.setString(2, site);
+            qty.setInt(3, 2);
+            qty.setBigDecimal(4, onHand);
+            qty.setBigDecimal(5, allocated);
+            qty.addBatch();
+          }
+          qty.setString(1, number);
+          qty.setString(2, "");
+          qty.setInt(3, 1);
+          qty.setBigDecimal(4, onHandTotal);
+          qty.setBigDecimal(5, allocatedTotal);
+          qty.addBatch();
+          BigDecimal retail = BigDecimal.valueOf(500 + random.nextInt(20_000), 2);
+          price.setString(1, number);
+          price.setString(2, "RETAIL");
+          price.setBigDecimal(3, retail);
+          price.setTimestamp(4, at);
+          price.addBatch();
+          price.setString(1, number);
+          price.setString(2, "WHOLESALE");
+          price.setBigDecimal(3, retail.multiply(new BigDecimal("0.9")).setScale(2, java.math.RoundingMode.HALF_EVEN));
+          price.setTimestamp(4, at);
+          price.addBatch();
+          ids.add(number);
+          if (i % 1_000 == 0 || i == count) {
+            item.executeBatch();
+            qty.executeBatch();
+            price.executeBatch();
+            c.commit();
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot add items to the GP simulator: " + e.getMessage(), e);
+    }
+    return ids;
+  }
+
+  /** Adds a site (IV40700). */
+  void addSite(String locncode, String description) {
+    update("INSERT INTO IV40700 (LOCNCODE, LOCNDSCR) VALUES (?, ?)", locncode, description);
+  }
+
   private void customer(String id, String name, String address, String city, String state, String zip,
       String priceLevel, int hold, Timestamp at) {
     update("INSERT INTO RM00101 (CUSTNMBR, CUSTNAME, CNTCPRSN, STMTNAME, ADRSCODE, ADDRESS1, CITY, STATE, ZIP, COUNTRY,"

@@ -241,6 +241,22 @@ public final class GpSimulator implements AutoCloseable {
     return rows;
   }
 
+  /** Adds a site (warehouse, {@code IV40700}) as GP's site maintenance would. */
+  public void addSite(String locncode, String description) {
+    db.addSite(locncode, description);
+  }
+
+  /**
+   * Adds {@code count} items {@code prefix0000001}… ({@code IV00101}) with quantities per site of
+   * {@code sites} ({@code IV00102} RCRDTYPE 2, plus the RCRDTYPE 1 summary; on hand 0–199, allocated up to
+   * a quarter) and RETAIL / WHOLESALE prices ({@code IV00108}), drawn from {@code seed}. Item {@code i} is
+   * stamped {@code from + (i − 1) × spacing}, as items entered over time would be. For tests and
+   * benchmarks that need a realistic catalogue size; returns the item numbers.
+   */
+  public List<String> addItems(String prefix, int count, List<String> sites, Instant from, Duration spacing, long seed) {
+    return db.addItems(prefix, count, sites, from, spacing, seed);
+  }
+
   // ---- agent protocol --------------------------------------------------------------------------
 
   private SimResponse refuse(SimRequest req) {

@@ -115,7 +115,7 @@ final class SlSeed {
     }
   }
 
-  private static void site(SlStore store, ObjectMapper json, String id, String name, String cpny) {
+  static void site(SlStore store, ObjectMapper json, String id, String name, String cpny) {
     store.put("Site", json.createObjectNode().put("SiteId", id).put("Name", name).put("CpnyID", cpny), "10310");
   }
 
@@ -145,7 +145,7 @@ final class SlSeed {
     store.put("ARDoc", d, "08010");
   }
 
-  private static void item(SlStore store, ObjectMapper json, String invtId, String descr, String classId,
+  static void item(SlStore store, ObjectMapper json, String invtId, String descr, String classId,
       BigDecimal price, String upc, String color) {
     ObjectNode i = json.createObjectNode();
     i.put("InvtID", invtId).put("Descr", descr).put("ClassID", classId).put("PriceClassID", "STD").put("StkUnit", "EA")
@@ -155,7 +155,7 @@ final class SlSeed {
     store.put("Inventory", i, "10250");
   }
 
-  private static void itemSite(SlStore store, ObjectMapper json, String invtId, String site, String cpny, int onHand,
+  static void itemSite(SlStore store, ObjectMapper json, String invtId, String site, String cpny, int onHand,
       int alloc, int custOrd, int onPo, int inTransit, String avgCost) {
     ObjectNode s = json.createObjectNode();
     s.put("InvtID", invtId).put("SiteID", site).put("CpnyID", cpny).put("QtyOnHand", onHand).put("QtyAlloc", alloc)

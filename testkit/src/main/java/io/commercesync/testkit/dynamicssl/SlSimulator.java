@@ -227,6 +227,64 @@ public final class SlSimulator implements AutoCloseable {
     return refNbr;
   }
 
+  /**
+   * Adds a site (warehouse) to company {@code cpnyId} ({@code Site}), as SL's site maintenance screen
+   * would; items get stock there with {@link #addItems} or {@link #setStock}.
+   */
+  public void addSite(String siteId, String name, String cpnyId) {
+    SlSeed.site(store, json, siteId, name, cpnyId);
+  }
+
+  /**
+   * Adds {@code count} stock items {@code prefix0000001}… ({@code Inventory}, base price and quantities
+   * drawn from {@code seed}), each with an {@code ItemSite} row at every site of {@code sites} in
+   * {@code cpnyId}: on hand 0–199, allocated up to a quarter of it, {@code QtyAvail} = on hand −
+   * allocated. For tests that need a catalogue of realistic size (10,000 items); returns the ids.
+   */
+  public List<String> addItems(String prefix, int count, String cpnyId, List<String> sites, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    List<String> ids = new ArrayList<>(count);
+    for (int i = 1; i <= count; i++) {
+      String invtId = prefix + String.format("%07d", i);
+      BigDecimal price = BigDecimal.valueOf(199 + random.nextInt(20_000), 2);
+      SlSeed.item(store, json, invtId, "Generated item " + i, "GEN", price, String.format("0%011d", i), "Grey");
+      for (String site : sites) {
+        int onHand = random.nextInt(200);
+        int alloc = random.nextInt(Math.max(1, onHand / 4 + 1));
+        SlSeed.itemSite(store, json, invtId, site, cpnyId, onHand, alloc, alloc, 0, 0,
+            price.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_EVEN).toPlainString());
+      }
+      ids.add(invtId);
+    }
+    return ids;
+  }
+
+  /**
+   * Sets the stock of {@code invtId} at {@code siteId} as SL's screens would after a receipt, an
+   * adjustment or an allocation: {@code QtyOnHand}, {@code QtyAlloc} (and {@code QtyAllocSO}),
+   * {@code QtyAvail} = on hand − allocated, {@code LUpd_DateTime} stamped now. Creates the
+   * {@code ItemSite} row when the item has none there.
+   */
+  public void setStock(String cpnyId, String invtId, String siteId, BigDecimal onHand, BigDecimal allocated) {
+    ObjectNode row = store.get("ItemSite", invtId, siteId);
+    if (row == null) {
+      row = json.createObjectNode().put("InvtID", invtId).put("SiteID", siteId).put("CpnyID", cpnyId);
+    }
+    row.put("QtyOnHand", onHand).put("QtyAlloc", allocated).put("QtyAllocSO", allocated)
+        .put("QtyAvail", onHand.subtract(allocated));
+    store.put("ItemSite", row, "10030");
+  }
+
+  /** Sets {@code Inventory.StkBasePrc} of {@code invtId} as the inventory maintenance screen would. */
+  public void setBasePrice(String invtId, BigDecimal price) {
+    ObjectNode row = store.get("Inventory", invtId);
+    if (row == null) {
+      throw new IllegalArgumentException("no SL item " + invtId);
+    }
+    row.put("StkBasePrc", price);
+    store.put("Inventory", row, "10250");
+  }
+
   @Override
   public void close() {
     server.close();

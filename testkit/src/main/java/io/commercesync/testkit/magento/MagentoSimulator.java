@@ -439,6 +439,14 @@ public final class MagentoSimulator implements AutoCloseable {
     }
   }
 
+  /** The {@code status} (1 in stock, 0 out of stock) of {@code sku} at {@code source}, or null when there is none. */
+  public Integer sourceItemStatus(String sku, String source) {
+    synchronized (lock) {
+      ObjectNode item = store.sourceItems.get(SimStore.sourceKey(sku, source));
+      return item == null ? null : item.path("status").asInt();
+    }
+  }
+
   /** Salable quantity of {@code sku}: in-stock source quantities plus open reservations. */
   public BigDecimal salableQuantity(String sku) {
     synchronized (lock) {
@@ -873,11 +881,39 @@ public final class MagentoSimulator implements AutoCloseable {
   }
 
   private SimResponse searchProducts(Scoped r) {
+    // products named by sku (eq / in) are picked by key, so a large catalogue is not copied per request;
+    // the search itself still runs on them
+    Set<String> named = namedSkus(SimSearch.parse(r.request().query()));
+    java.util.Collection<SimStore.Product> candidates = named == null ? store.products.values()
+        : named.stream().map(store.products::get).filter(Objects::nonNull).toList();
     List<JsonNode> views = new ArrayList<>();
-    for (SimStore.Product p : store.products.values()) {
+    for (SimStore.Product p : candidates) {
       views.add(store.productView(p, r.storeId()));
     }
     return search(r, views, Map.of("entity_id", "id"), "id");
+  }
+
+  /** The skus a search is restricted to by a filter group of sku eq / in filters only, or null. */
+  private static Set<String> namedSkus(SimSearch.Criteria c) {
+    if (c.problem() != null) {
+      return null;
+    }
+    for (List<SimSearch.Filter> group : c.groups()) {
+      if (group.stream().allMatch(f -> f.field().equals("sku") && (f.condition().equals("eq") || f.condition().equals("in")))) {
+        Set<String> skus = new HashSet<>();
+        for (SimSearch.Filter f : group) {
+          if (f.condition().equals("eq")) {
+            skus.add(f.value());
+          } else {
+            for (String v : f.value().split(",")) {
+              skus.add(v.trim());
+            }
+          }
+        }
+        return skus;
+      }
+    }
+    return null;
   }
 
   private SimResponse getProduct(Scoped r) {

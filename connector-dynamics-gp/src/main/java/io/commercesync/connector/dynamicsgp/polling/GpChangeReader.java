@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +98,12 @@ public final class GpChangeReader {
     return Cursor.of(new String(JSON.write(state), java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  private final class Stream implements RecordStream {
+  final class Stream implements RecordStream {
     private final Deque<RawRecord> buffer = new ArrayDeque<>();
+    /** Key → stamp of what this read emitted, for keys that may still be read again (see {@link #prune}). */
     private final Map<String, Instant> emitted;
+    /** The same, in emission (= stamp) order, so the cursor's window is read from the newest end. */
+    private final Deque<Map.Entry<String, Instant>> emissions = new ArrayDeque<>();
     private Instant high;
     private Instant since;
     private int limit = pageSize;
@@ -109,6 +113,8 @@ public final class GpChangeReader {
     Stream(State start, Expander expand) {
       this.expand = expand;
       this.emitted = new LinkedHashMap<>(start.seen());
+      start.seen().entrySet().stream().sorted(Map.Entry.comparingByValue())
+          .forEach(e -> emissions.addLast(Map.entry(e.getKey(), e.getValue())));
       this.high = start.ts();
       this.since = start.ts() == null ? BEGINNING : start.ts().minus(overlap);
     }
@@ -130,16 +136,15 @@ public final class GpChangeReader {
     }
 
     /**
-     * Reads one page. Nothing of the stream's state (cursor, emitted keys, end flag) changes until the page
-     * is fully expanded: a transient failure anywhere in it (the page query, or the expander's own queries
-     * for addresses and e-mails) leaves the stream as it was, so {@code hasNext()} can be called again and
-     * reads the same page — no record is skipped.
+     * Reads one page. Nothing of the stream's state (cursor, emitted keys, end flag) changes for good until
+     * the page is fully expanded: a transient failure anywhere in it (the page query, or the expander's own
+     * queries for addresses and e-mails) leaves the stream as it was, so {@code hasNext()} can be called
+     * again and reads the same page — no record is skipped.
      */
     private void fetch() {
       List<GpRow> rows = transport.query(query, Map.of("since", since, "limit", limit));
       List<Group> groups = group(rows);
       boolean full = rows.size() >= limit;
-      boolean last = false;
       if (full) {
         // the rows at the page's last stamp may go on past the page: hold them back for the next page
         Instant lastStamp = groups.get(groups.size() - 1).stamp();
@@ -149,8 +154,6 @@ public final class GpChangeReader {
           return;
         }
         groups = new ArrayList<>(complete);
-      } else {
-        last = true;
       }
       List<Group> fresh = new ArrayList<>();
       for (Group g : groups) {
@@ -163,36 +166,85 @@ public final class GpChangeReader {
       boolean progress = nextSince.isAfter(since) || !fresh.isEmpty();
       // no progress on a full page: it is all rows already emitted at the cursor's stamp; widen the page
       int nextLimit = full && !progress ? limit * 2 : pageSize;
-      Map<String, Instant> nextEmitted = new LinkedHashMap<>(emitted);
-      Instant nextHigh = high;
-      Map<Group, Cursor> positions = new LinkedHashMap<>();
-      for (Group g : fresh) {
-        nextEmitted.put(g.key(), g.stamp());
-        if (nextHigh == null || g.stamp().isAfter(nextHigh)) {
-          nextHigh = g.stamp();
-        }
-        positions.put(g, encode(new State(nextHigh, window(nextEmitted, nextHigh))));
-      }
-      List<RawRecord> records = fresh.isEmpty() ? List.of() : expand.expand(fresh, positions::get);
+      List<RawRecord> records = fresh.isEmpty() ? List.of() : emit(fresh);
       // the page is read: now the stream moves on
-      emitted.clear();
-      emitted.putAll(nextEmitted);
-      high = nextHigh;
       since = nextSince;
       limit = nextLimit;
-      done = last;
+      done = !full;
       buffer.addAll(records);
+      prune();
     }
 
-    /** Keys emitted inside the overlap window before the high-water mark, newest kept. */
-    private Map<String, Instant> window(Map<String, Instant> emittedKeys, Instant highWater) {
-      Instant floor = highWater.minus(overlap);
+    /** Records {@code fresh} as emitted and expands them; undone as a whole if the expander fails. */
+    private List<RawRecord> emit(List<Group> fresh) {
+      Instant highBefore = high;
+      Map<String, Instant> replaced = new HashMap<>();
+      Map<Group, Cursor> positions = new LinkedHashMap<>();
+      int added = 0;
+      try {
+        for (Group g : fresh) {
+          Instant old = emitted.put(g.key(), g.stamp());
+          if (!replaced.containsKey(g.key())) {
+            replaced.put(g.key(), old);
+          }
+          emissions.addLast(Map.entry(g.key(), g.stamp()));
+          added++;
+          if (high == null || g.stamp().isAfter(high)) {
+            high = g.stamp();
+          }
+          positions.put(g, encode(new State(high, window())));
+        }
+        return expand.expand(fresh, positions::get);
+      } catch (RuntimeException e) {
+        for (int i = 0; i < added; i++) {
+          emissions.removeLast();
+        }
+        replaced.forEach((k, old) -> {
+          if (old == null) {
+            emitted.remove(k);
+          } else {
+            emitted.put(k, old);
+          }
+        });
+        high = highBefore;
+        throw e;
+      }
+    }
+
+    /**
+     * Forgets what can no longer matter: a key emitted at a stamp before both the next query's
+     * {@code since} (it cannot be read again in this read) and the overlap window (it is not carried in
+     * the cursor). Without it a full read of 100,000 items kept every key and rebuilt each record's
+     * cursor from all of them: quadratic time (regression {@code GpChangeReaderScaleTest}).
+     */
+    private void prune() {
+      if (high == null) {
+        return;
+      }
+      Instant windowFloor = high.minus(overlap);
+      Instant floor = since.isBefore(windowFloor) ? since : windowFloor;
+      while (!emissions.isEmpty() && emissions.peekFirst().getValue().isBefore(floor)) {
+        Map.Entry<String, Instant> old = emissions.removeFirst();
+        emitted.remove(old.getKey(), old.getValue());
+      }
+    }
+
+    /** How many keys the read remembers (for tests: bounded by the overlap window and one page). */
+    int remembered() {
+      return emitted.size();
+    }
+
+    /** Keys emitted inside the overlap window before the high-water mark, newest kept (at most {@link #MAX_SEEN}). */
+    private Map<String, Instant> window() {
+      Instant floor = high.minus(overlap);
       TreeMap<String, Instant> out = new TreeMap<>();
-      List<Map.Entry<String, Instant>> recent = emittedKeys.entrySet().stream()
-          .filter(e -> !e.getValue().isBefore(floor))
-          .sorted(Map.Entry.<String, Instant>comparingByValue().reversed())
-          .limit(MAX_SEEN).toList();
-      recent.forEach(e -> out.put(e.getKey(), e.getValue()));
+      for (var it = emissions.descendingIterator(); it.hasNext() && out.size() < MAX_SEEN; ) {
+        Map.Entry<String, Instant> e = it.next();
+        // emissions are in stamp order except late commits read in the overlap: skip, never stop early
+        if (!e.getValue().isBefore(floor) && e.getValue().equals(emitted.get(e.getKey()))) {
+          out.putIfAbsent(e.getKey(), e.getValue());
+        }
+      }
       return out;
     }
 

@@ -42,6 +42,15 @@ public final class CompositeFlow implements SyncFlow {
   }
 
   @Override
+  public RunReport reconcile() {
+    List<RunReport> reports = new ArrayList<>();
+    for (SyncFlow part : parts) {
+      reports.add(part.reconcile());
+    }
+    return combine(name, reports);
+  }
+
+  @Override
   public PipelineSchedule schedule(Duration interval) {
     return PipelineSchedule.every(name, interval, this::runOnce);
   }

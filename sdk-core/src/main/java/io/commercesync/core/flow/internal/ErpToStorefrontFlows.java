@@ -13,6 +13,7 @@ import io.commercesync.core.pipeline.IdempotencyKey;
 import io.commercesync.core.pipeline.Mapper;
 import io.commercesync.core.pipeline.Pipeline;
 import io.commercesync.core.pipeline.internal.PayloadHash;
+import io.commercesync.core.spi.CatalogField;
 import io.commercesync.core.spi.CatalogSink;
 import io.commercesync.core.spi.CatalogUpdate;
 import io.commercesync.core.spi.Erp;
@@ -40,6 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class ErpToStorefrontFlows {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErpToStorefrontFlows.class);
+
+  /** How long a partly filled catalog batch waits for more products (stock and prices: the pipeline's 20 ms). */
+  static final java.time.Duration CATALOG_LINGER = java.time.Duration.ofMillis(500);
 
   private ErpToStorefrontFlows() {}
 
@@ -102,23 +106,69 @@ public final class ErpToStorefrontFlows {
   /**
    * CatalogToStorefront: ERP items become storefront products, sending only the ERP-owned fields, in the
    * configured scope (global {@code all} by default), so content enriched on the storefront is never
-   * erased. Unchanged items cost no call.
+   * erased. An ERP-owned field the item carries no value for (GP has no list price on IV00101; SL no
+   * descriptions) is left out of the update rather than sent empty: "no value in the ERP" never clears
+   * a storefront value. Unchanged items cost no call.
    */
   public static SyncFlow catalog(Erp erp, Storefront storefront, FlowOptions o, boolean createIfMissing,
       io.commercesync.core.model.ItemStatus statusWhenCreated) {
     FlowMappings m = o.mappings();
-    Mapper<Item, CatalogUpdate> toUpdate = item ->
-        new CatalogUpdate(item.toBuilder().sku(m.storefrontSku(item.sku())).build(), m.erpCatalogFields(),
-            java.util.Set.of(), m.catalogScope(), createIfMissing, statusWhenCreated);
+    Mapper<Item, CatalogUpdate> toUpdate = item -> {
+      Item.Builder mapped = item.toBuilder().sku(m.storefrontSku(item.sku()));
+      if (!m.taxClasses().isEmpty() && item.taxClass() != null) {
+        // an ERP class the table does not list is left out (null), never sent as an unknown value
+        mapped.taxClass(m.taxClasses().get(item.taxClass().trim()));
+      }
+      Item forSku = mapped.build();
+      java.util.Set<CatalogField> fields = java.util.EnumSet.noneOf(CatalogField.class);
+      for (CatalogField field : m.erpCatalogFields()) {
+        if (value(forSku, field) != null) {
+          fields.add(field);
+        }
+      }
+      return new CatalogUpdate(forSku, fields, java.util.Set.of(), m.catalogScope(), createIfMissing,
+          statusWhenCreated);
+    };
     return new PipelineFlow(Pipeline.<Item, CatalogUpdate>named(name("catalog", erp, storefront))
         .source(FlowSource.of(erp.require(ItemSource.class), name("catalog", erp, storefront))).map(toUpdate)
         .sink(storefront.require(CatalogSink.class))
         .fingerprint(ErpToStorefrontFlows::owned)
         .payloadIdentity(ErpToStorefrontFlows::owned)
         .keys((raw, u) -> IdempotencyKey.of(erp.system(), "item", raw.key(),
-            "storefront-product:" + storefront.system() + ":" + PayloadHash.of(owned(u)).substring(0, 16)))
+            "storefront-product:" + storefront.system() + ":" + PayloadHash.of(owned(u)).substring(0, 16)
+                + version(raw)))
+        // a storefront's product batches are bulk jobs (Magento's async bulk API, up to 5,000 operations):
+        // waiting longer for a fuller batch costs nothing that matters and saves calls
+        .batchLinger(CATALOG_LINGER)
         .store(o.store()).resilience(o.resilience()).concurrency(o.concurrency()).listener(o.listener())
         .clock(o.clock()).build());
+  }
+
+  /**
+   * Which change of the source record an effect belongs to: absolute values (a price, a quantity, a
+   * product's fields) may legitimately return to an earlier value (10, 12, then 10 again), and that
+   * third write must not be mistaken for a duplicate of the first. The record's position in its source
+   * moves with every change (GP {@code DEX_ROW_TS}, SL {@code LUpd_DateTime}), so it tells the two
+   * apart; a re-read of the same change has the same position and is caught by the fingerprint anyway.
+   */
+  static String version(io.commercesync.core.pipeline.RawRecord raw) {
+    return raw.position() == null || raw.position().isStart() ? ""
+        : "@" + PayloadHash.of(raw.position().value()).substring(0, 12);
+  }
+
+  /** The item's value for {@code field}, or null when it has none (blank text counts as none). */
+  static Object value(Item i, CatalogField field) {
+    Object v = switch (field) {
+      case NAME -> i.name();
+      case SHORT_DESCRIPTION -> i.shortDescription();
+      case LONG_DESCRIPTION -> i.longDescription();
+      case UNIT_OF_MEASURE -> i.unitOfMeasure();
+      case WEIGHT -> i.weight();
+      case STATUS -> i.status();
+      case TAX_CLASS -> i.taxClass();
+      case PRICE -> i.basePrice();
+    };
+    return v instanceof String text && text.isBlank() ? null : v;
   }
 
   /** The fields of an update the storefront will receive, and nothing else: the fingerprint's input. */
@@ -141,14 +191,107 @@ public final class ErpToStorefrontFlows {
   }
 
   /**
+   * One ERP stock level as the inventory flow publishes it, before the storefront's own reservations are
+   * known.
+   *
+   * @param sku the storefront sku
+   * @param location the storefront location (mapped from the ERP site)
+   * @param available the ERP's available quantity, negative kept
+   * @param orderSiteAllocated the ERP's allocation when this is the site storefront orders are placed in
+   *     ({@code mappings.defaultSite}): the part of it that may be the storefront's own open orders; else 0
+   * @param safetyStock held back from the storefront
+   * @param backorders whether the item stays sellable at zero
+   */
+  record StockLevel(String sku, String location, BigDecimal available, BigDecimal orderSiteAllocated,
+      BigDecimal safetyStock, boolean backorders) {
+
+    /**
+     * What the storefront receives, given what it holds {@code reserved} for its own open orders: those
+     * orders are already inside the ERP's allocation (they were sent to the ERP), and the storefront
+     * subtracts its reservations again, so up to the allocation at the order site they are added back
+     * — deducted once, not twice. Never below zero.
+     */
+    StockUpdate toUpdate(BigDecimal reserved) {
+      BigDecimal addBack = reserved.min(orderSiteAllocated).max(BigDecimal.ZERO);
+      BigDecimal quantity = available.add(addBack).subtract(safetyStock).max(BigDecimal.ZERO);
+      return new StockUpdate(sku, location, quantity, quantity.signum() > 0 || backorders);
+    }
+
+    /** What decides the published figures (the fingerprint's input). */
+    String signature() {
+      if (orderSiteAllocated.signum() == 0) {
+        StockUpdate u = toUpdate(BigDecimal.ZERO);
+        return sku + "@" + location + "=" + u.quantity().stripTrailingZeros().toPlainString() + ":" + u.inStock();
+      }
+      return sku + "@" + location + "=" + available.stripTrailingZeros().toPlainString() + ":"
+          + orderSiteAllocated.stripTrailingZeros().toPlainString() + ":"
+          + safetyStock.stripTrailingZeros().toPlainString() + ":" + backorders;
+    }
+  }
+
+  /**
+   * The storefront's {@link InventorySink} behind the flow: reads the storefront's open reservations for
+   * the levels at the order site, then writes the final quantities in one batch.
+   */
+  static final class ReservationAwareStock implements io.commercesync.core.pipeline.BatchSink<StockLevel> {
+    private final InventorySink sink;
+
+    ReservationAwareStock(InventorySink sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public io.commercesync.core.model.SystemId system() {
+      return sink.system();
+    }
+
+    @Override
+    public int maxBatchSize() {
+      return sink.maxBatchSize();
+    }
+
+    private java.util.Map<String, BigDecimal> reserved(java.util.List<StockLevel> levels) {
+      java.util.Set<String> skus = new java.util.LinkedHashSet<>();
+      levels.stream().filter(l -> l.orderSiteAllocated().signum() > 0).forEach(l -> skus.add(l.sku()));
+      return skus.isEmpty() ? java.util.Map.of() : sink.openReservations(skus);
+    }
+
+    private static StockUpdate update(StockLevel level, java.util.Map<String, BigDecimal> reserved) {
+      return level.toUpdate(reserved.getOrDefault(level.sku(), BigDecimal.ZERO));
+    }
+
+    @Override
+    public java.util.List<BatchOutcome> writeBatch(java.util.List<Keyed<StockLevel>> records) {
+      java.util.Map<String, BigDecimal> reserved = reserved(records.stream().map(Keyed::record).toList());
+      return sink.writeBatch(records.stream()
+          .map(k -> new Keyed<>(update(k.record(), reserved), k.key())).toList());
+    }
+
+    @Override
+    public io.commercesync.core.pipeline.WriteResult write(StockLevel level,
+        io.commercesync.core.pipeline.IdempotencyKey key) {
+      return sink.write(update(level, reserved(java.util.List.of(level))), key);
+    }
+
+    @Override
+    public java.util.Optional<io.commercesync.core.pipeline.WriteResult> lookup(StockLevel level,
+        io.commercesync.core.pipeline.IdempotencyKey key) {
+      return sink.lookup(update(level, reserved(java.util.List.of(level))), key);
+    }
+  }
+
+  /**
    * InventoryToStorefront: ERP quantities per warehouse become storefront stock per source, for mapped
    * warehouses only: sellable = available (on hand − allocated, as the ERP computes it) − safety stock,
-   * never below zero (a negative ERP figure is published as 0, with a warning). Sent in batches;
-   * unchanged quantities cost no call.
+   * never below zero (a negative ERP figure is published as 0, with a warning). For a storefront that
+   * reserves stock for its own open orders (Magento MSI), what it holds reserved is added back up to the
+   * ERP's allocation at the site storefront orders go to ({@code mappings.defaultSite}), so those orders
+   * are deducted once. Sent in batches; unchanged quantities cost no call.
    */
   public static SyncFlow inventory(Erp erp, Storefront storefront, FlowOptions o) {
     FlowMappings m = o.mappings();
-    Mapper<InventoryLevel, StockUpdate> toStock = level -> {
+    String orderSite = m.defaultSite();
+    Mapper<InventoryLevel, StockLevel> toStock = level -> {
       String location = m.stockSources().isEmpty() ? level.location() : m.stockSources().get(level.location());
       if (location == null) {
         return null;
@@ -157,16 +300,19 @@ public final class ErpToStorefrontFlows {
         LOG.warn("flow=inventory sku={} site={} available={} is negative in {}; published as 0",
             level.sku(), level.location(), level.available(), erp.system());
       }
-      BigDecimal quantity = level.sellable().subtract(m.safetyStock()).max(BigDecimal.ZERO);
-      return new StockUpdate(m.storefrontSku(level.sku()), location, quantity, quantity.signum() > 0 || m.backorders());
+      BigDecimal allocated = orderSite != null && orderSite.equals(level.location()) && level.allocated() != null
+          ? level.allocated().max(BigDecimal.ZERO) : BigDecimal.ZERO;
+      return new StockLevel(m.storefrontSku(level.sku()), location, level.available(), allocated, m.safetyStock(),
+          m.backorders());
     };
-    return new PipelineFlow(Pipeline.<InventoryLevel, StockUpdate>named(name("inventory", erp, storefront))
+    return new PipelineFlow(Pipeline.<InventoryLevel, StockLevel>named(name("inventory", erp, storefront))
         .source(FlowSource.of(erp.require(InventorySource.class), name("inventory", erp, storefront))).map(toStock)
-        .sink(storefront.require(InventorySink.class))
+        .sink(new ReservationAwareStock(storefront.require(InventorySink.class)))
         .orderedBy(raw -> raw.key())
-        .fingerprint(s -> s.sku() + "@" + s.location() + "=" + s.quantity().stripTrailingZeros().toPlainString() + ":" + s.inStock())
+        .fingerprint(StockLevel::signature)
+        .payloadIdentity(StockLevel::signature)
         .keys((raw, s) -> IdempotencyKey.of(erp.system(), "stock", raw.key(), "storefront-stock:" + storefront.system()
-            + ":" + s.quantity().stripTrailingZeros().toPlainString() + ":" + s.inStock()))
+            + ":" + PayloadHash.of(s.signature()).substring(0, 16) + version(raw)))
         .store(o.store()).resilience(o.resilience()).concurrency(o.concurrency()).listener(o.listener())
         .clock(o.clock()).build());
   }
@@ -192,7 +338,7 @@ public final class ErpToStorefrontFlows {
         .sink(storefront.require(PriceSink.class))
         .fingerprint(p -> p)
         .keys((raw, p) -> IdempotencyKey.of(erp.system(), "price", raw.key(),
-            "storefront-price:" + storefront.system() + ":" + PayloadHash.of(p).substring(0, 16)))
+            "storefront-price:" + storefront.system() + ":" + PayloadHash.of(p).substring(0, 16) + version(raw)))
         .store(o.store()).resilience(o.resilience()).concurrency(o.concurrency()).listener(o.listener())
         .clock(o.clock()).build());
   }

@@ -27,6 +27,11 @@ public final class PipelineFlow implements SyncFlow {
   }
 
   @Override
+  public RunReport reconcile() {
+    return pipeline.reconcile();
+  }
+
+  @Override
   public PipelineSchedule schedule(Duration interval) {
     return pipeline.schedule(interval);
   }

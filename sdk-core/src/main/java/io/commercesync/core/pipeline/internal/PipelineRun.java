@@ -103,8 +103,16 @@ public final class PipelineRun<S, T> {
 
   /** Reads the source from its checkpoint and processes everything; saves the checkpoint. */
   public RunReport execute() {
+    return execute(cfg.store().checkpoints().get(cfg.source().name()).orElse(Cursor.START));
+  }
+
+  /**
+   * Reads the source from {@code from} and processes everything; saves the checkpoint. From
+   * {@link Cursor#START}, a full reconciliation: every record is read again, and the fingerprints still
+   * keep unchanged ones from costing a call.
+   */
+  public RunReport execute(Cursor from) {
     Instant started = cfg.clock().instant();
-    Cursor from = cfg.store().checkpoints().get(cfg.source().name()).orElse(Cursor.START);
     savedCheckpoint = from.isStart() ? null : from;
     RecordStream stream = null;
     try {
@@ -492,6 +500,19 @@ public final class PipelineRun<S, T> {
       call.whenCompleteAsync((outcomes, error) -> {
         stages.get("write").record(System.nanoTime() - t0);
         retried.addAndGet(Math.max(0, attempts.get() - 1));
+        Throwable cause = error == null ? null : unwrap(error);
+        if (cause != null && batch.size() > 1 && !(cause instanceof CallRejectedException)
+            && !Resilience.isTransient(cause)) {
+          // the call was refused as a whole (one unknown sku makes Magento refuse all 20 source items):
+          // each record goes alone, so only the bad one is dead-lettered (BatchSink's contract)
+          LOG.debug("pipeline={} batch of {} refused as a whole ({}); writing its records one by one",
+              cfg.name(), batch.size(), cause.getMessage());
+          for (Pending<T> b : batch) {
+            write(b.raw(), b.prepared(), b.entry()).whenComplete((o, e) -> b.outcome().complete(
+                e == null ? o : unexpected(b.raw(), e)));
+          }
+          return;
+        }
         for (int i = 0; i < batch.size(); i++) {
           Pending<T> b = batch.get(i);
           CompletableFuture<Outcome> o;

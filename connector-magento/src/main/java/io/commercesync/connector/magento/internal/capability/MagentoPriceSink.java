@@ -40,9 +40,14 @@ public final class MagentoPriceSink implements PriceSink {
     return SystemId.MAGENTO;
   }
 
+  /**
+   * Ten synchronous calls' worth: base and tier rows of one batch go to different endpoints, each chunked
+   * to the sync limit (20), so a larger batch fills both endpoints' calls instead of sending two half-full
+   * ones.
+   */
   @Override
   public int maxBatchSize() {
-    return s.client().limits().maxSyncEntities();
+    return s.client().limits().maxSyncEntities() * 10;
   }
 
   @Override

@@ -22,9 +22,13 @@ import java.time.Duration;
  * @param captureInvoices whether invoices capture online ({@code capture: true})
  * @param notifyCustomers whether shipments and status changes e-mail the customer
  * @param legacyStock whether stock goes to the legacy stock item instead of MSI source items
+ * @param stockId the MSI stock whose salable quantity tells the storefront's open reservations (1, Default Stock)
+ * @param catalogBulkFrom catalog batches of at least this many products go through the async bulk API;
+ *     0 turns bulk off (one synchronous call per product)
+ * @param bulkTimeout how long a catalog bulk is polled before its open operations count as pending
  * @param clock the clock
  */
 public record StorefrontSettings(MagentoClient client, StoreScope store, StoreScope stockScope,
     StoreScope priceScope, Duration overlap, int websiteId, String defaultSource, int attributeSetId,
     int priceStoreId, int tierWebsiteId, boolean captureInvoices, boolean notifyCustomers, boolean legacyStock,
-    Clock clock) {}
+    int stockId, int catalogBulkFrom, Duration bulkTimeout, Clock clock) {}
