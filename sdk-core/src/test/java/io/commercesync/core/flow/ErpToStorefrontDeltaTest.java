@@ -73,7 +73,7 @@ class ErpToStorefrontDeltaTest {
     erp.levels.add(level("A", "MAIN", "10", "0")).add(level("B", "MAIN", "20", "0"));
     assertThat(flow.runOnce().written()).isEqualTo(2);
     // the checkpoint is past a change that then becomes visible (a row edited without moving its stamp)
-    store.checkpoints().put("erp:stock", io.commercesync.core.pipeline.Cursor.of("000000099"));
+    store.checkpoints().put("erp:stock|" + flow.name(), io.commercesync.core.pipeline.Cursor.of("000000099"));
     erp.levels.add(level("B", "MAIN", "25", "0"));
     assertThat(flow.runOnce().read()).isZero();
     RunReport full = flow.reconcile();
