@@ -29,7 +29,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The Failsafe policies of one system, composed as Retry(CircuitBreaker(RateLimiter(Bulkhead(Timeout(call))))).
  * The breaker, rate limiter and bulkhead are shared by every call to the system, whichever pipeline
- * makes it.
+ * makes it. Calls on the caller's thread get their timeout from the shared {@link CallWatchdog} instead of
+ * Failsafe's {@code Timeout}, which costs a scheduled task per call.
  */
 public final class SystemGuard {
 
@@ -38,6 +39,7 @@ public final class SystemGuard {
   private final CircuitBreaker<Object> breaker;
   private final RateLimiter<Object> rateLimiter;
   private final FailsafeExecutor<Object> executor;
+  private final FailsafeExecutor<Object> callerThread;
   private final FailsafeExecutor<Object> reads;
 
   public SystemGuard(SystemPolicy policy, ResilienceListener listener, Scheduler scheduler) {
@@ -70,6 +72,7 @@ public final class SystemGuard {
         .build();
     Timeout<Object> timeout = Timeout.builder(policy.callTimeout()).withInterrupt().build();
     this.executor = Failsafe.with(retry, breaker, rateLimiter, bulkhead, timeout).with(scheduler);
+    this.callerThread = Failsafe.with(retry, breaker, rateLimiter, bulkhead);
     this.reads = Failsafe.with(retry, breaker);
   }
 
@@ -113,7 +116,33 @@ public final class SystemGuard {
    * Cheap when nothing fails: no thread hand-off.
    */
   public <T> T call(Callable<T> call) {
-    return run(executor, call);
+    return run(callerThread, () -> within(call));
+  }
+
+  /**
+   * One attempt under the call timeout: past the deadline the caller is interrupted and a failure becomes
+   * a retryable timeout. A result that arrives after the deadline is still returned: the remote system
+   * answered, and calling it a failure would only make the write be tried again.
+   */
+  private <T> T within(Callable<T> call) throws Exception {
+    CallWatchdog.Watch watch = CallWatchdog.SHARED.watch(policy.callTimeout());
+    T result;
+    try {
+      result = call.call();
+    } catch (Exception | Error e) {
+      if (CallWatchdog.SHARED.finish(watch)) {
+        throw timedOut(e);
+      }
+      throw e;
+    }
+    CallWatchdog.SHARED.finish(watch);
+    return result;
+  }
+
+  private RemoteSystemException timedOut(Throwable cause) {
+    return RemoteSystemException.builder(system, "call")
+        .remoteMessage("attempt exceeded the call timeout of " + policy.callTimeout().toMillis() + " ms")
+        .cause(cause).buildTransport(true);
   }
 
   /**
@@ -156,9 +185,7 @@ public final class SystemGuard {
       return new CallRejectedException(system, CallRejectedException.Reason.BULKHEAD_FULL, e);
     }
     if (f instanceof TimeoutExceededException e) {
-      return RemoteSystemException.builder(system, "call")
-          .remoteMessage("attempt exceeded the call timeout of " + policy.callTimeout().toMillis() + " ms")
-          .cause(e).buildTransport(true);
+      return timedOut(e);
     }
     if (f instanceof IOException e) {
       return RemoteSystemException.builder(system, "call")
