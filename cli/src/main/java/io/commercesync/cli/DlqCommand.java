@@ -37,7 +37,7 @@ final class DlqCommand implements Runnable {
     @Option(names = "--error-type", description = "Only this error type (e.g. InvalidRecordException).") String errorType;
     @Option(names = "--older-than", description = "Only letters whose last failure is older (e.g. PT24H, P7D).")
     Duration olderThan;
-    @Option(names = "--status", defaultValue = "open", description = "open (default), replayed, discarded or all.")
+    @Option(names = "--status", defaultValue = "open", description = "open (default), replayed, resolved, discarded or all.")
     String status;
     @Option(names = "--limit", defaultValue = "0", description = "At most this many (0: all).") int limit;
 

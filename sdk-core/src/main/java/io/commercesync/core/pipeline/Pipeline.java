@@ -114,7 +114,7 @@ public final class Pipeline<S, T> {
   public RunReport process(List<RawRecord> records) {
     running.lock();
     try {
-      return new PipelineRun<>(cfg, newRunId()).executeRecords(records.iterator(), (r, o) -> {});
+      return new PipelineRun<>(cfg, newRunId()).executeRecords(records.iterator(), (r, o) -> {}, true);
     } finally {
       running.unlock();
     }
@@ -145,7 +145,7 @@ public final class Pipeline<S, T> {
         if (id != null && !outcome.equals("DEAD_LETTERED") && !outcome.equals("PENDING")) {
           cfg.store().deadLetters().markReplayed(id, "replayed: " + outcome.toLowerCase(java.util.Locale.ROOT));
         }
-      });
+      }, false);
     } finally {
       running.unlock();
     }

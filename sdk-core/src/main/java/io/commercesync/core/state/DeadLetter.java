@@ -52,7 +52,12 @@ public record DeadLetter(
     /** Replayed successfully; kept as history. */
     REPLAYED,
     /** Discarded with a reason; kept as audit. */
-    DISCARDED
+    DISCARDED,
+    /**
+     * Closed because the same record later went through on its own (a corrected version was read again,
+     * or the target now accepts it); kept as history, the note names the run.
+     */
+    RESOLVED
   }
 
   public DeadLetter {

@@ -28,6 +28,12 @@ public interface DeadLetters {
   /** Closes letter {@code id} as replayed, with a note (e.g. the remote id). */
   void markReplayed(String id, String note);
 
+  /**
+   * Closes letter {@code id} as resolved: its record has since succeeded without a replay. The pipeline
+   * calls this itself, so an operator's list of open letters only shows what still needs them.
+   */
+  void markResolved(String id, String note);
+
   /** Closes letter {@code id} as discarded, with the reason (kept as audit). */
   void discard(String id, String reason);
 

@@ -230,6 +230,41 @@ class PipelineTest {
   }
 
   @Test
+  void correctedVersionReadAgain_closesTheOpenLetterAsResolved_andOnlyThatOne() {
+    ListSource source = new ListSource().add("k0", "v0").add("k1", "bad").add("k2", "bad");
+    RecordingSink sink = new RecordingSink(8);
+    Pipeline<ListSource.Item, ListSource.Item> p = pipeline(source, sink, resilience());
+    assertThat(p.run().deadLettered()).isEqualTo(2);
+    DeadLetter k1 = store.deadLetters().list(DeadLetterFilter.OPEN).stream()
+        .filter(l -> l.recordKey().equals("k1")).findFirst().orElseThrow();
+
+    source.add("k3", "v3");   // other records going through close nothing
+    assertThat(p.run().written()).isEqualTo(1);
+    assertThat(store.deadLetters().count(DeadLetterFilter.OPEN)).isEqualTo(2);
+
+    source.add("k1", "v1-corrected");   // the storefront fixed the record: a new version is read
+    RunReport fixed = p.run();
+    assertThat(fixed.written()).isEqualTo(1);
+    DeadLetter closed = store.deadLetters().get(k1.id()).orElseThrow();
+    assertThat(closed.status()).isEqualTo(DeadLetter.Status.RESOLVED);
+    assertThat(closed.note()).contains("succeeded in run").contains("written");
+    assertThat(store.deadLetters().list(DeadLetterFilter.OPEN)).extracting(DeadLetter::recordKey).containsExactly("k2");
+  }
+
+  @Test
+  void recordProcessedOnDemand_likeAWebhook_closesItsOpenLetterAsResolved() {
+    ListSource source = new ListSource().add("k0", "bad");
+    RecordingSink sink = new RecordingSink(9);
+    Pipeline<ListSource.Item, ListSource.Item> p = pipeline(source, sink, resilience());
+    assertThat(p.run().deadLettered()).isEqualTo(1);
+    source.add("k0", "v0-corrected");
+    assertThat(p.process("k0").written()).isEqualTo(1);
+    assertThat(store.deadLetters().count(DeadLetterFilter.OPEN)).isZero();
+    assertThat(store.deadLetters().list(DeadLetterFilter.ALL)).singleElement()
+        .satisfies(l -> assertThat(l.status()).isEqualTo(DeadLetter.Status.RESOLVED));
+  }
+
+  @Test
   void scenario10_deadLetters_replayAfterAFix_andASecondReplayDoesNotDuplicate() {
     ListSource source = ListSource.of(10);
     RecordingSink sink = new RecordingSink(7);

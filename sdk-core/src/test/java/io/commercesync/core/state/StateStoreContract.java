@@ -389,6 +389,23 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void deadLetterResolved_isClosed_listedByItsStatus_andANewFailureOpensANewLetter() {
+    String id = store.deadLetters().add(letter("orders", "1043", "X", T0));
+    store.deadLetters().markResolved(id, "succeeded in run r-7 (written)");
+
+    assertThat(store.deadLetters().get(id).orElseThrow())
+        .extracting(DeadLetter::status, DeadLetter::note)
+        .containsExactly(DeadLetter.Status.RESOLVED, "succeeded in run r-7 (written)");
+    assertThat(store.deadLetters().count(DeadLetterFilter.OPEN)).isZero();
+    assertThat(ids(store.deadLetters().list(new DeadLetterFilter(null, null, null, DeadLetter.Status.RESOLVED, null, 0))))
+        .containsExactly(id);
+    String next = store.deadLetters().add(letter("orders", "1043", "X", T0.plusSeconds(5)));
+    assertThat(next).isNotEqualTo(id);
+    assertThatThrownBy(() -> store.deadLetters().markResolved("dl-424242", "x"))
+        .isInstanceOf(NoSuchElementException.class);
+  }
+
+  @Test
   void deadLetterPurgePayloads_emptiesOnlyOldClosedLetters() {
     String oldClosed = store.deadLetters().add(letter("orders", "1", "X", T0));
     String oldOpen = store.deadLetters().add(letter("orders", "2", "X", T0));

@@ -20,6 +20,7 @@ import io.commercesync.core.resilience.BreakerState;
 import io.commercesync.core.resilience.Resilience;
 import io.commercesync.core.security.Redactor;
 import io.commercesync.core.state.DeadLetter;
+import io.commercesync.core.state.DeadLetterFilter;
 import io.commercesync.core.state.LedgerEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -79,6 +80,8 @@ public final class PipelineRun<S, T> {
   private final Object checkpointLock = new Object();
   private final Batcher batcher;
   private Cursor savedCheckpoint;
+  /** Open dead letters of this pipeline by record key, read at the start: a success closes its letter. */
+  private Map<String, String> openLetters = Map.of();
 
   public PipelineRun(PipelineConfig<S, T> cfg, String runId) {
     this.cfg = cfg;
@@ -114,6 +117,7 @@ public final class PipelineRun<S, T> {
   public RunReport execute(Cursor from) {
     Instant started = cfg.clock().instant();
     savedCheckpoint = from.isStart() ? null : from;
+    openLetters = openLetters();
     RecordStream stream = null;
     try {
       stream = cfg.resilience().read(cfg.source().system(), () -> cfg.source().read(from));
@@ -156,9 +160,14 @@ public final class PipelineRun<S, T> {
     return report(started);
   }
 
-  /** Processes {@code records} (a webhook's order, dead-letter replays) without touching the checkpoint. */
-  public RunReport executeRecords(Iterator<RawRecord> records, RecordObserver observer) {
+  /**
+   * Processes {@code records} (a webhook's order, dead-letter replays) without touching the checkpoint.
+   * With {@code closeLetters}, a record that goes through closes the open dead letter of its key as
+   * resolved (a replay closes its letters itself, as replayed).
+   */
+  public RunReport executeRecords(Iterator<RawRecord> records, RecordObserver observer, boolean closeLetters) {
     Instant started = cfg.clock().instant();
+    openLetters = closeLetters ? openLetters() : Map.of();
     try {
       while (!pause.get() && records.hasNext()) {
         RawRecord raw = records.next();
@@ -217,6 +226,7 @@ public final class PipelineRun<S, T> {
           .thenComposeAsync(v -> process(raw), workers)
           .handle((outcome, error) -> {
             Outcome result = error == null ? outcome : unexpected(raw, error);
+            resolveLetter(raw, result);
             try {
               observer.accept(result.name());   // observers run before the record counts as finished
             } finally {
@@ -228,6 +238,38 @@ public final class PipelineRun<S, T> {
     });
     // forget the lane once its last record is done, so memory stays flat over millions of keys
     mine[0].whenComplete((v, e) -> tails.remove(lane, mine[0]));
+  }
+
+  private Map<String, String> openLetters() {
+    try {
+      Map<String, String> open = new ConcurrentHashMap<>();
+      for (DeadLetter letter : cfg.store().deadLetters().list(DeadLetterFilter.OPEN.withFlow(cfg.name()))) {
+        open.putIfAbsent(letter.recordKey(), letter.id());
+      }
+      return open;
+    } catch (RuntimeException e) {
+      // letters stay open and visible; only their automatic closing is lost for this run
+      LOG.warn("pipeline={} could not read its open dead letters: {}", cfg.name(), e.toString());
+      return Map.of();
+    }
+  }
+
+  /** A record that now went through closes the letter an earlier version of it left open. */
+  private void resolveLetter(RawRecord raw, Outcome outcome) {
+    if (openLetters.isEmpty()
+        || outcome != Outcome.WRITTEN && outcome != Outcome.DUPLICATE && outcome != Outcome.UNCHANGED) {
+      return;
+    }
+    String id = openLetters.remove(raw.key());
+    if (id == null) {
+      return;
+    }
+    try {
+      cfg.store().deadLetters().markResolved(id, "succeeded in run " + runId + " (" + outcome.name().toLowerCase(java.util.Locale.ROOT) + ")");
+      LOG.info("pipeline={} key={} dead letter {} resolved: the record went through", cfg.name(), raw.key(), id);
+    } catch (RuntimeException e) {
+      LOG.warn("pipeline={} key={} could not close dead letter {}: {}", cfg.name(), raw.key(), id, e.toString());
+    }
   }
 
   private void finish(long seq, Outcome outcome, long start) {

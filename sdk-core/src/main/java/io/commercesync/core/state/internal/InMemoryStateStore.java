@@ -176,6 +176,11 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public void markResolved(String id, String note) {
+      close(id, DeadLetter.Status.RESOLVED, note);
+    }
+
+    @Override
     public void discard(String id, String reason) {
       close(id, DeadLetter.Status.DISCARDED, reason);
   }

@@ -456,6 +456,11 @@ abstract class SqlStateStore implements StateStore {
     }
 
     @Override
+    public void markResolved(String id, String note) {
+      close("deadLetters.markResolved", id, DeadLetter.Status.RESOLVED, note);
+    }
+
+    @Override
     public void discard(String id, String reason) {
       close("deadLetters.discard", id, DeadLetter.Status.DISCARDED, reason);
     }
