@@ -14,8 +14,9 @@ import os, re
 REF = "reference dynamics-gp.md §3"
 NODES = []
 
-def node(name, table, doc, keys, fields):
-    NODES.append((name, table, doc, keys, fields))
+def node(name, table, doc, keys, fields, ref=None):
+    """ref: where the lengths come from when it is not the reference's §3 section of the node."""
+    NODES.append((name, table, doc, keys, fields, ref or f"{REF} {name}"))
 
 def f(name, kind, length=None, req=False, note=None):
     return (name, kind, length, req, note)
@@ -106,6 +107,18 @@ node("taRMCashReceiptInsert", "RM10201", "A cash receipt. DOCNUMBR is char(20) b
     f("CRCARDID", "CODE", 15), f("TRXDSCRN", "TEXT", 30, note="SQL char(31)"), f("CURNCYID", "CODE", 15),
     f("CREATEDIST", "INT")])
 
+# taRMApply is not in the reference's §3: lengths and required inputs from the taRMApply signature in the TLE
+# dump (reference §0; @I_vAPTODCNM/@I_vAPFRDCNM char(21), numeric(19,5) amounts, null → error 562), element
+# order = parameter order [P: the eConnect schema itself was not consulted]. RMDTYPAL codes (§7 [P]): the procedure
+# accepts APFRDCTY 7/8/9 (error 184) and APTODCTY 1/3/4/5 (error 1660); public integrations send 9 → 1.
+node("taRMApply", "RM20201", "Applies a posted or unposted credit document (APFRDCTY 9 payment, 7 credit memo, 8 return) to a debit document (APTODCTY 1 invoice; 3, 4, 5). The application is written to RM20201 (error 670 when the pair is already applied). DISTKNAM null lets GP take the terms discount itself; send 0 to take none.",
+     ["APFRDCNM", "APTODCNM"], [
+    f("APTODCNM", "CODE", 21, True, "@I_vAPTODCNM char(21); RM20101 DOCNUMBR char(21)"),
+    f("APFRDCNM", "ID", 21, True, "@I_vAPFRDCNM char(21); a receipt entered by taRMCashReceiptInsert has at most 17"),
+    f("APPTOAMT", "AMT", req=True), f("APFRDCTY", "INT", req=True), f("APTODCTY", "INT", req=True),
+    f("DISTKNAM", "AMT"), f("WROFAMNT", "AMT"), f("APPLYDATE", "DATE"), f("GLPOSTDT", "DATE")],
+    ref="TLE taRMApply signature, reference §0")
+
 node("taGLTransactionLineInsert", "GL10001", "One journal line: exactly one of DEBITAMT and CRDTAMNT is non-zero.", ["JRNENTRY", "SQNCLINE"], [
     f("BACHNUMB", "ID", 15, True), f("JRNENTRY", "INT", req=True), f("SQNCLINE", "DEC"), f("ACTINDX", "INT"),
     f("CRDTAMNT", "AMT", req=True), f("DEBITAMT", "AMT", req=True), f("ACTNUMST", "TEXT", 75),
@@ -136,13 +149,13 @@ def jname(el):
 def cname(node_name):
     if node_name == "eConnectProcessInfo":
         return "EConnectProcessInfo"
-    return {"taRMCashReceiptInsert": "TaRmCashReceiptInsert",
+    return {"taRMCashReceiptInsert": "TaRmCashReceiptInsert", "taRMApply": "TaRmApply",
             "taGLTransactionLineInsert": "TaGlTransactionLineInsert",
             "taGLTransactionHeaderInsert": "TaGlTransactionHeaderInsert"}.get(node_name, node_name[0].upper() + node_name[1:])
 
 OUT = "src/main/java/io/commercesync/connector/dynamicsgp/econnect"
 
-for name, table, doc, keys, fields in NODES:
+for name, table, doc, keys, fields, ref in NODES:
     cls = cname(name)
     imports = set()
     for fl in fields:
@@ -184,7 +197,7 @@ for name, table, doc, keys, fields in NODES:
         t = JTYPE[kind]
         comment = f"  // {kind}" + (f", usable {length}" if length else "") + (", required" if req else "")
         if length:
-            comment += f" [{REF} {name}" + ("" if not note else "; " + note) + "]"
+            comment += f" [{ref}" + ("" if not note else "; " + note) + "]"
         elif note:
             comment += f" [{note}]"
         L.append(comment)

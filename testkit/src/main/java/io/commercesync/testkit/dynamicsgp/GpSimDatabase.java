@@ -43,16 +43,18 @@ final class GpSimDatabase implements AutoCloseable {
         : "jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=MSSQLServer;AUTO_SERVER=TRUE";
     try {
       keepAlive = DriverManager.getConnection(url, "sa", "");
-      if (file != null && seeded()) {
-        return;
-      }
+      boolean existing = file != null && seeded();
       try (Statement s = keepAlive.createStatement()) {
         for (String statement : resource("gp-company.sql").split(";\\s*\\n")) {
           String sql = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
-          if (!sql.isEmpty()) {
+          // an existing file gets only the tables added since it was made (declared IF NOT EXISTS)
+          if (!sql.isEmpty() && (!existing || sql.startsWith("CREATE TABLE IF NOT EXISTS"))) {
             s.execute(sql);
           }
         }
+      }
+      if (existing) {
+        return;
       }
       seed(seed);
     } catch (SQLException e) {
@@ -137,6 +139,18 @@ final class GpSimDatabase implements AutoCloseable {
         {"17", "taRMCashReceiptInsert", "The credit card id (CRCARDID) does not exist in SY03100"},
         {"6", "taRMCashReceiptInsert", "The checkbook id (CHEKBKID) does not exist in CM00100"},
         {"11481", "taRMCashReceiptInsert", "The check number (CHEKNMBR) already exists for this customer"},
+        // taRMApply: the conditions are the TLE procedure body's (reference §0); the wording is the simulator's own
+        {"562", "taRMApply", "A required input (APTODCNM, APFRDCNM, APPTOAMT, APFRDCTY, APTODCTY) is missing"},
+        {"565", "taRMApply", "The apply amount (APPTOAMT) is negative"},
+        {"184", "taRMApply", "The apply-from document type (APFRDCTY) must be 7, 8 or 9"},
+        {"1660", "taRMApply", "The apply-to document type (APTODCTY) must be 1, 3, 4 or 5"},
+        {"568", "taRMApply", "The apply-to document (APTODCNM) does not exist in RM20101 - Open Transactions"},
+        {"569", "taRMApply", "The apply-from document (APFRDCNM) does not exist as a work or open document"},
+        {"570", "taRMApply", "The apply amount (APPTOAMT) is more than the apply-to document's original amount"},
+        {"574", "taRMApply", "The apply amount (APPTOAMT) is more than the apply-to document's remaining amount"},
+        {"664", "taRMApply", "The apply amount (APPTOAMT) is more than the apply-from document's remaining amount"},
+        {"165", "taRMApply", "The apply-from and apply-to documents belong to different customers"},
+        {"670", "taRMApply", "This apply-from document is already applied to this apply-to document (RM20201)"},
         {"944", "taGLTransactionHeaderInsert", "The journal entry is not balanced"},
         {"997", "taGLTransactionHeaderInsert", "The journal entry number (JRNENTRY) already exists"},
         {"684", "taGLTransactionLineInsert", "The account number (ACTNUMST) does not exist"},

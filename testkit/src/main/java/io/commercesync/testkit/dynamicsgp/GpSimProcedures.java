@@ -49,6 +49,7 @@ final class GpSimProcedures {
       case "RMCustomerMasterType" -> customer(tx);
       case "IVItemMasterType" -> item(tx);
       case "RMCashReceiptsType" -> cashReceipt(tx);
+      case "RMApplyType" -> apply(tx);
       case "GLTransactionType" -> journal(tx);
       default -> new Failure("eConnect", List.of(0), Map.of(), Map.of("node", tx.getTagName()), tx);
     };
@@ -304,6 +305,100 @@ final class GpSimProcedures {
     return null;
   }
 
+  /**
+   * taRMApply, following the checks of its body in the reference's TLE dump (§0): missing inputs 562, negative
+   * amount 565, APFRDCTY not 7/8/9 184, APTODCTY not 1/3/4/5 1660, apply-to document not in RM20101 568 (these
+   * accumulate); apply-from document neither a work receipt (RM10201) nor an open RM20101 document 569 (returns
+   * at once); amount above the invoice's original amount 570, above its remaining amount 574, above the
+   * receipt's remaining amount 664, documents of different customers (and not the invoice customer's national
+   * account parent, CPRCSTNM) 165; the pair already in RM20201 670. Then, as GP does: the invoice's RM20101
+   * CURTRXAM goes down (its DEX_ROW_TS moves, as GP's zDT_ trigger stamps it), an open credit document's too,
+   * and the application is written to RM20201 (POSTED 0 for a work receipt). GP keeps a work receipt's
+   * remaining amount in RM10201.CURTRXAM; the simulator derives it from RM20201 instead.
+   */
+  private Failure apply(Element tx) throws SQLException {
+    Element node = child(tx, "taRMApply");
+    Map<String, String> f = node == null ? Map.of() : fields(node);
+    Map<String, String> keys = keys(f, "APFRDCNM", "APTODCNM");
+    Map<String, String> related = keys(f, "APTODCNM", "APFRDCNM", "APPTOAMT", "APTODCTY", "APFRDCTY");
+    String to = upper(f.get("APTODCNM"));
+    String from = upper(f.get("APFRDCNM"));
+    if (node == null || to == null || from == null || f.get("APPTOAMT") == null || f.get("APFRDCTY") == null
+        || f.get("APTODCTY") == null) {
+      return new Failure("taRMApply", List.of(562), keys, related, node == null ? tx : node);
+    }
+    List<Integer> errors = new ArrayList<>();
+    BigDecimal amount = dec(f.get("APPTOAMT"));
+    BigDecimal discount = dec(f.get("DISTKNAM"));
+    BigDecimal writeOff = dec(f.get("WROFAMNT"));
+    int fromType = integer(f.get("APFRDCTY"));
+    int toType = integer(f.get("APTODCTY"));
+    if (amount.signum() < 0) {
+      errors.add(565);
+    }
+    if (fromType != 7 && fromType != 8 && fromType != 9) {
+      errors.add(184);
+    }
+    if (toType != 1 && toType != 3 && toType != 4 && toType != 5) {
+      errors.add(1660);
+    }
+    Object[] invoice = row("SELECT CUSTNMBR, ORTRXAMT, CURTRXAM FROM RM20101 WHERE RMDTYPAL = ? AND DOCNUMBR = ?",
+        toType, to);
+    if (invoice == null) {
+      errors.add(568);
+    }
+    boolean work = false;
+    Object[] credit = null;
+    if (fromType == 9) {
+      credit = row("SELECT r.CUSTNMBR, r.ORTRXAMT, r.ORTRXAMT - COALESCE((SELECT SUM(a.APPTOAMT) FROM RM20201 a"
+          + " WHERE a.APFRDCTY = 9 AND a.APFRDCNM = r.DOCNUMBR), 0) FROM RM10201 r WHERE r.RMDTYPAL = 9 AND r.DOCNUMBR = ?",
+          from);
+      work = credit != null;
+    }
+    if (credit == null) {
+      credit = row("SELECT CUSTNMBR, ORTRXAMT, CURTRXAM FROM RM20101 WHERE RMDTYPAL = ? AND DOCNUMBR = ?", fromType, from);
+    }
+    if (credit == null) {
+      errors.add(569);
+      return new Failure("taRMApply", errors, keys, related, node);
+    }
+    if (invoice != null) {
+      if (amount.compareTo((BigDecimal) invoice[1]) > 0) {
+        errors.add(570);
+      }
+      if (amount.add(discount).add(writeOff).compareTo((BigDecimal) invoice[2]) > 0) {
+        errors.add(574);
+      }
+    }
+    if (amount.compareTo((BigDecimal) credit[2]) > 0) {
+      errors.add(664);
+    }
+    if (invoice != null && !invoice[0].equals(credit[0])
+        && !credit[0].equals(string("SELECT CPRCSTNM FROM RM00101 WHERE CUSTNMBR = ?", invoice[0]))) {
+      errors.add(165);
+    }
+    if (!errors.isEmpty()) {
+      return new Failure("taRMApply", errors, keys, related, node);
+    }
+    if (exists("SELECT 1 FROM RM20201 WHERE APFRDCTY = ? AND APFRDCNM = ? AND APTODCTY = ? AND APTODCNM = ?",
+        fromType, from, toType, to)) {
+      return new Failure("taRMApply", List.of(670), keys, related, node);
+    }
+    java.sql.Timestamp stamp = GpSimDatabase.ts(now);
+    update("UPDATE RM20101 SET CURTRXAM = CURTRXAM - ?, DEX_ROW_TS = ? WHERE RMDTYPAL = ? AND DOCNUMBR = ?",
+        amount.add(discount).add(writeOff), stamp, toType, to);
+    if (!work) {
+      update("UPDATE RM20101 SET CURTRXAM = CURTRXAM - ?, DEX_ROW_TS = ? WHERE RMDTYPAL = ? AND DOCNUMBR = ?",
+          amount, stamp, fromType, from);
+    }
+    java.sql.Timestamp day = java.sql.Timestamp.valueOf(now.atZone(java.time.ZoneOffset.UTC).toLocalDate().atStartOfDay());
+    update("INSERT INTO RM20201 (CUSTNMBR, APTODCNM, APTODCTY, APPTOAMT, APFRDCNM, APFRDCTY, DISTKNAM, WROFAMNT, DATE1,"
+        + " GLPOSTDT, POSTED) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", invoice[0], to, toType, amount, from, fromType,
+        discount, writeOff, f.get("APPLYDATE") != null ? date(f.get("APPLYDATE")) : day,
+        f.get("GLPOSTDT") != null ? date(f.get("GLPOSTDT")) : day, work ? 0 : 1);
+    return null;
+  }
+
   private Failure journal(Element tx) throws SQLException {
     BigDecimal debits = BigDecimal.ZERO;
     BigDecimal credits = BigDecimal.ZERO;
@@ -376,6 +471,21 @@ final class GpSimProcedures {
   private String string(String sql, Object... args) throws SQLException {
     try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getString(1).stripTrailing() : null;
+    }
+  }
+
+  /** The first row's columns (strings right-trimmed), or null. */
+  private Object[] row(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      Object[] out = new Object[rs.getMetaData().getColumnCount()];
+      for (int i = 0; i < out.length; i++) {
+        Object o = rs.getObject(i + 1);
+        out[i] = o instanceof String str ? str.stripTrailing() : o;
+      }
+      return out;
     }
   }
 

@@ -58,7 +58,10 @@ import org.w3c.dom.Node;
  * <p>Seeded: customers WEBJSMITH0001, WEBAPATEL0002, WEBLCHEN0003, WEBMHOLD0004 (on hold), AARONFIT0001
  * (WHOLESALE); items WDG-1001-BLU, CBL-USB-C-2M, LMP-DESK-LED-01 and ACC-0001..ACC-0012 with RETAIL and WHOLESALE
  * prices and stock at MAIN and EAST; DOCIDs STDQUO/STDORD/STDINV/STDRTN; tax detail WEBSALESTAX; checkbook
- * OPERATING; cards VISA/MASTERCARD/AMEX; currency Z-US$; the samples' SOP30200/SOP10107 history. {@code /_sim/stats}
+ * OPERATING; cards VISA/MASTERCARD/AMEX; currency Z-US$; the samples' SOP30200/SOP10107 history, whose posted
+ * invoices are open in RM20101 (INV00031877 for WEBJSMITH0001, 75.05; INV00031878 for WEBAPATEL0002, 154.64).
+ * A cash receipt can be applied to an open invoice ({@code RMApplyType}): the application lands in RM20201 and
+ * the invoice's RM20101 {@code CURTRXAM} (its balance due) goes down, once. {@code /_sim/stats}
  * reports documents per CSTPONBR so a run can be audited for duplicates.
  */
 public final class GpSimulator implements AutoCloseable {
@@ -424,6 +427,11 @@ public final class GpSimulator implements AutoCloseable {
   }
 
   private static String gpKey(Element tx) {
+    Element apply = GpSimProcedures.child(tx, "taRMApply");
+    if (apply != null) {
+      Map<String, String> f = GpSimProcedures.fields(apply);
+      return f.get("APFRDCNM") + " -> " + f.get("APTODCNM");
+    }
     for (String[] probe : new String[][] {{"taSopHdrIvcInsert", "SOPNUMBE"}, {"taUpdateCreateCustomerRcd", "CUSTNMBR"},
         {"taUpdateCreateItemRcd", "ITEMNMBR"}, {"taRMCashReceiptInsert", "DOCNUMBR"},
         {"taGLTransactionHeaderInsert", "JRNENTRY"}}) {
@@ -486,6 +494,10 @@ public final class GpSimulator implements AutoCloseable {
           + " AND SOPNUMBE = :sopnumbe UNION ALL SELECT SOPTYPE, SOPNUMBE, CSTPONBR FROM SOP30200"
           + " WHERE SOPTYPE = :soptype AND SOPNUMBE = :sopnumbe"),
       Map.entry("CASH_RECEIPT_BY_NUMBER", "SELECT DOCNUMBR, CUSTNMBR FROM RM10201 WHERE DOCNUMBR = :docnumbr"),
+      Map.entry("APPLICATION_BY_DOCUMENTS", "SELECT APFRDCNM, APTODCNM, APPTOAMT FROM RM20201 WHERE APFRDCTY = :apfrdcty"
+          + " AND APFRDCNM = :apfrdcnm AND APTODCTY = :aptodcty AND APTODCNM = :aptodcnm UNION ALL"
+          + " SELECT APFRDCNM, APTODCNM, APPTOAMT FROM RM30201 WHERE APFRDCTY = :apfrdcty AND APFRDCNM = :apfrdcnm"
+          + " AND APTODCTY = :aptodcty AND APTODCNM = :aptodcnm"),
       Map.entry("JOURNAL_BY_REFERENCE", "SELECT JRNENTRY FROM GL10000 WHERE TRIM(REFRENCE) = :refrence UNION ALL"
           + " SELECT JRNENTRY FROM GL20000 WHERE TRIM(REFRENCE) = :refrence"),
       Map.entry("SHIPMENTS_CHANGED", "SELECT h.SOPTYPE, h.SOPNUMBE, h.ORIGNUMB, h.CSTPONBR, h.SHIPMTHD, h.ACTLSHIP,"
@@ -600,6 +612,7 @@ public final class GpSimulator implements AutoCloseable {
       out.put("documentsBySoptype", perType);
       out.put("customers", count(c, "SELECT COUNT(*) FROM RM00101"));
       out.put("cashReceipts", count(c, "SELECT COUNT(*) FROM RM10201"));
+      out.put("applications", count(c, "SELECT COUNT(*) FROM RM20201"));
       out.put("journalEntries", count(c, "SELECT COUNT(*) FROM GL10000"));
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -28,6 +28,7 @@ public final class EConnect {
     @XmlElement(name = "RMCustomerMasterType", type = RmCustomerMasterType.class),
     @XmlElement(name = "IVItemMasterType", type = IvItemMasterType.class),
     @XmlElement(name = "RMCashReceiptsType", type = RmCashReceiptsType.class),
+    @XmlElement(name = "RMApplyType", type = RmApplyType.class),
     @XmlElement(name = "GLTransactionType", type = GlTransactionType.class)
   })
   private List<EConnectTransaction> transactions;

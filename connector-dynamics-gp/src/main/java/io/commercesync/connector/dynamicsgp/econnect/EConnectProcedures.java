@@ -49,6 +49,10 @@ public final class EConnectProcedures {
       if (cash.receipt() != null) {
         calls.add(call(TaRmCashReceiptInsert.NODE, cash.receipt()::visit, "DOCNUMBR", "CUSTNMBR"));
       }
+    } else if (tx instanceof RmApplyType apply) {
+      if (apply.apply() != null) {
+        calls.add(call(TaRmApply.NODE, apply.apply()::visit, "APFRDCNM", "APTODCNM"));
+      }
     } else if (tx instanceof GlTransactionType gl) {
       gl.lines().forEach(l -> calls.add(call(TaGlTransactionLineInsert.NODE, l::visit, "BACHNUMB", "JRNENTRY", "SQNCLINE")));
       if (gl.header() != null) {

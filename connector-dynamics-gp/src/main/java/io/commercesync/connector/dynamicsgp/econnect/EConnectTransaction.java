@@ -2,7 +2,7 @@ package io.commercesync.connector.dynamicsgp.econnect;
 
 /**
  * One transaction type node of an {@code <eConnect>} document: {@code SOPTransactionType},
- * {@code RMCustomerMasterType}, {@code IVItemMasterType}, {@code RMCashReceiptsType} or
+ * {@code RMCustomerMasterType}, {@code IVItemMasterType}, {@code RMCashReceiptsType}, {@code RMApplyType} or
  * {@code GLTransactionType}. Each runs in its own SQL transaction: when a document holds several, one
  * that fails is rolled back alone and can be re-sent alone.
  *
@@ -13,7 +13,8 @@ package io.commercesync.connector.dynamicsgp.econnect;
  * }</pre>
  */
 public sealed interface EConnectTransaction
-    permits SopTransactionType, RmCustomerMasterType, IvItemMasterType, RmCashReceiptsType, GlTransactionType {
+    permits SopTransactionType, RmCustomerMasterType, IvItemMasterType, RmCashReceiptsType, RmApplyType,
+        GlTransactionType {
 
   /** The element name, e.g. {@code SOPTransactionType}. */
   String typeName();
@@ -21,7 +22,10 @@ public sealed interface EConnectTransaction
   /** The processing information, or null when none is sent. */
   EConnectProcessInfo processInfo();
 
-  /** GP's key of the document: SOPNUMBE, CUSTNMBR, ITEMNMBR, DOCNUMBR or JRNENTRY; null when missing. */
+  /**
+   * GP's key of the document: SOPNUMBE, CUSTNMBR, ITEMNMBR, DOCNUMBR, JRNENTRY, or for an application
+   * {@code APFRDCNM -> APTODCNM}; null when missing.
+   */
   String documentKey();
 
   /** {@code eConnectProcessInfo/MessageID}, or null. */

@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * TRDISAMT ≤ SUBTOTAL, 4602); one tax model per document (CREATETAXES 1 without amounts, 866/859, or explicit
  * tax rows that add up, 799/62/868); lines agreeing with the header (SOPTYPE, SOPNUMBE, CUSTNMBR, CURNCYID:
  * 67/9370); GL lines balanced (944), one side each (5471), unique SQNCLINE (7738); cash-receipt type rules
- * (14/16/22/23), DOCNUMBR ≤ 17 (12004) and no card number anywhere.
+ * (14/16/22/23), DOCNUMBR ≤ 17 (12004) and no card number anywhere; applications (taRMApply) with their
+ * document types (184/1660), an amount above zero and, for a receipt's application, at most the receipt's
+ * amount from the receipt's DOCNUMBR (664).
  *
  * <pre>{@code
  * EConnectValidator.validate(doc, ValidationContext.DEFAULT);   // throws InvalidRecordException
@@ -84,6 +86,8 @@ public final class EConnectValidator {
       c.item(iv);
     } else if (tx instanceof RmCashReceiptsType cash) {
       c.cashReceipt(cash);
+    } else if (tx instanceof RmApplyType apply) {
+      c.application(apply);
     } else if (tx instanceof GlTransactionType gl) {
       c.journal(gl);
     }
@@ -460,6 +464,44 @@ public final class EConnectValidator {
         sum += d;
       }
       return sum % 10 == 0;
+    }
+
+    // ---- RMApplyType ---------------------------------------------------------------------------
+
+    /**
+     * taRMApply (TLE body, reference §0): required inputs (562), APPTOAMT not negative (565), APFRDCTY 7/8/9
+     * (184), APTODCTY 1/3/4/5 (1660). Stricter than GP: APPTOAMT > 0 (an application of nothing is a mapping
+     * error), and for a document built for a receipt, APFRDCNM = the receipt's DOCNUMBR (itself at most 17,
+     * error 12004), APFRDCTY 9 and APPTOAMT at most the receipt's ORTRXAMT (GP's error 664 is "more than the
+     * payment's remaining amount").
+     */
+    void application(RmApplyType tx) {
+      processInfo(tx.processInfo());
+      TaRmApply a = tx.apply();
+      if (a == null) {
+        violations.add(FieldViolation.required("taRMApply"));
+        return;
+      }
+      String at = "taRMApply.";
+      fields("taRMApply", a::visit, tx.currency(), null);
+      rule(a.apfrdcty() == null || a.apfrdcty() == 7 || a.apfrdcty() == 8 || a.apfrdcty() == 9, at + "APFRDCTY",
+          FieldViolation.RULE_RANGE, a.apfrdcty(), "must be 7 credit memo, 8 return or 9 payment (GP error 184)");
+      rule(a.aptodcty() == null || a.aptodcty() == 1 || a.aptodcty() == 3 || a.aptodcty() == 4 || a.aptodcty() == 5,
+          at + "APTODCTY", FieldViolation.RULE_RANGE, a.aptodcty(),
+          "must be 1 invoice, 3 debit memo, 4 finance charge or 5 service/repair (GP error 1660)");
+      rule(a.apptoamt() == null || a.apptoamt().signum() > 0, at + "APPTOAMT", FieldViolation.RULE_RANGE,
+          a.apptoamt() == null ? null : a.apptoamt().toPlainString(), "must be > 0");
+      if (tx.receiptDocnumbr() != null) {
+        rule(tx.receiptDocnumbr().equals(a.apfrdcnm()), at + "APFRDCNM", FieldViolation.RULE_CONSISTENCY,
+            a.apfrdcnm(), "must be the receipt's DOCNUMBR " + tx.receiptDocnumbr());
+        rule(a.apfrdcty() == null || a.apfrdcty() == RmApplyType.RMDTYPAL_PAYMENT, at + "APFRDCTY",
+            FieldViolation.RULE_CONSISTENCY, a.apfrdcty(), "must be 9 (payment) to apply a cash receipt");
+      }
+      if (tx.receiptAmount() != null && a.apptoamt() != null) {
+        rule(a.apptoamt().compareTo(tx.receiptAmount()) <= 0, at + "APPTOAMT", FieldViolation.RULE_RANGE,
+            a.apptoamt().toPlainString(), "must be at most the receipt's amount ORTRXAMT "
+                + tx.receiptAmount().toPlainString() + " (GP error 664)");
+      }
     }
 
     // ---- GLTransactionType ---------------------------------------------------------------------

@@ -95,6 +95,20 @@ public enum GpQuery {
       UNION ALL
       SELECT DOCNUMBR, CUSTNMBR FROM RM20101 WHERE RMDTYPAL = 9 AND DOCNUMBR = :docnumbr"""),
 
+  /**
+   * The application of credit document {@code :apfrdcnm} (RMDTYPAL {@code :apfrdcty}, 9 payment) to debit
+   * document {@code :aptodcnm} (RMDTYPAL {@code :aptodcty}, 1 invoice): RM20201 (open applications, where
+   * taRMApply writes) and RM30201 (history, after paid-transaction removal). Both tables are keyed by
+   * (APFRDCTY, APFRDCNM, APTODCTY, APTODCNM) (TLE DDL, reference §0); taRMApply refuses a second row for the
+   * same pair (error 670).
+   */
+  APPLICATION_BY_DOCUMENTS(null, """
+      SELECT APFRDCNM, APTODCNM, APPTOAMT FROM RM20201
+      WHERE APFRDCTY = :apfrdcty AND APFRDCNM = :apfrdcnm AND APTODCTY = :aptodcty AND APTODCNM = :aptodcnm
+      UNION ALL
+      SELECT APFRDCNM, APTODCNM, APPTOAMT FROM RM30201
+      WHERE APFRDCTY = :apfrdcty AND APFRDCNM = :apfrdcnm AND APTODCTY = :aptodcty AND APTODCNM = :aptodcnm"""),
+
   /** Journal entries with reference {@code :refrence}, work (GL10000) and posted (GL20000). */
   JOURNAL_BY_REFERENCE(null, """
       SELECT JRNENTRY FROM GL10000 WHERE RTRIM(REFRENCE) = :refrence

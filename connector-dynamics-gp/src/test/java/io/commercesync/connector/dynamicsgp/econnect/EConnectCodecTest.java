@@ -7,6 +7,7 @@ import io.commercesync.core.error.InvalidRecordException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,47 @@ class EConnectCodecTest {
     assertThat(built).isEqualTo(sample);
     assertThat(Samples.leaves(EConnectCodec.shared().write(built)))
         .containsExactlyElementsOf(Samples.leaves(Samples.bytes("cash-receipt.xml")));
+  }
+
+  @Test
+  void application_builtForAReceipt_isTheSampleDocument_inParameterOrder() {
+    TaRmCashReceiptInsert receipt = ((RmCashReceiptsType) Samples.document("cash-receipt.xml").transactions().get(0))
+        .receipt();
+    EConnect built = EConnect.of(RmApplyType.forReceipt(
+        EConnectProcessInfo.builder().messageId("magento/payment/PAY-100045871/erp-cash-receipt/apply").build(),
+        receipt, TaRmApply.builder().aptodcnm("INV00031877").apfrdcnm("PMT100045871")
+            .apptoamt(new BigDecimal("75.05")).apfrdcty(RmApplyType.RMDTYPAL_PAYMENT)
+            .aptodcty(RmApplyType.RMDTYPAL_INVOICE).distknam(BigDecimal.ZERO).wrofamnt(BigDecimal.ZERO)
+            .applydate(LocalDate.of(2024, 3, 14)).glpostdt(LocalDate.of(2024, 3, 14)).build()));
+    assertThat(built).isEqualTo(Samples.document("rm-apply.xml"));
+    byte[] xml = EConnectCodec.shared().write(built);
+    assertThat(Samples.leaves(xml)).containsExactlyElementsOf(Samples.leaves(Samples.bytes("rm-apply.xml")));
+    assertThat(Samples.leaves(xml)).first().asString().isEqualTo(
+        "/eConnect/RMApplyType/eConnectProcessInfo/MessageID=magento/payment/PAY-100045871/erp-cash-receipt/apply");
+    RmApplyType parsed = (RmApplyType) EConnectCodec.shared().read(xml).transactions().get(0);
+    assertThat(parsed.documentKey()).isEqualTo("PMT100045871 -> INV00031877");
+    assertThat(parsed.invoiceNumber()).isEqualTo("INV00031877");
+    assertThat(EConnectProcedures.calls(parsed)).singleElement().satisfies(call -> {
+      assertThat(call.procedure()).isEqualTo("taRMApply");
+      assertThat(call.parameters().keySet()).containsExactly("APTODCNM", "APFRDCNM", "APPTOAMT", "APFRDCTY",
+          "APTODCTY", "DISTKNAM", "WROFAMNT", "APPLYDATE", "GLPOSTDT");
+      assertThat(call.keyValues()).containsExactly(Map.entry("APFRDCNM", "PMT100045871"),
+          Map.entry("APTODCNM", "INV00031877"));
+    });
+  }
+
+  @Test
+  void write_refusesAnApplicationAboveTheReceipt() {
+    TaRmCashReceiptInsert receipt = ((RmCashReceiptsType) Samples.document("cash-receipt.xml").transactions().get(0))
+        .receipt();
+    RmApplyType tooMuch = RmApplyType.forReceipt(null, receipt,
+        ((RmApplyType) Samples.document("rm-apply.xml").transactions().get(0)).apply().toBuilder()
+            .apptoamt(new BigDecimal("80.00")).build());
+    assertThatThrownBy(() -> EConnectCodec.shared().write(EConnect.of(tooMuch)))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageContaining("dynamics-gp RMApplyType PMT100045871 -> INV00031877")
+        .hasMessageContaining("taRMApply.APPTOAMT")
+        .hasMessageContaining("GP error 664");
   }
 
   @Test

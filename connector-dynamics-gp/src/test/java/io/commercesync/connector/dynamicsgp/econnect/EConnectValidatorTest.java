@@ -115,6 +115,66 @@ class EConnectValidatorTest {
         "taRMCashReceiptInsert.DOCNUMBR: must be at most 17 characters, GP's usable length (was 18)");
   }
 
+  static TaRmCashReceiptInsert receipt() {
+    return ((RmCashReceiptsType) Samples.document("cash-receipt.xml").transactions().get(0)).receipt();
+  }
+
+  static TaRmApply application() {
+    return ((RmApplyType) Samples.document("rm-apply.xml").transactions().get(0)).apply();
+  }
+
+  @Test
+  void application_documentTypesAmountAndRequiredInputs() {
+    TaRmApply a = application();
+    assertThat(problems(RmApplyType.of(null, a.toBuilder().apfrdcty(1).aptodcty(9).build()))).containsExactly(
+        "taRMApply.APFRDCTY: must be 7 credit memo, 8 return or 9 payment (GP error 184) (was 1)",
+        "taRMApply.APTODCTY: must be 1 invoice, 3 debit memo, 4 finance charge or 5 service/repair (GP error 1660)"
+            + " (was 9)");
+    assertThat(problems(RmApplyType.of(null, a.toBuilder().apptoamt(BigDecimal.ZERO).build())))
+        .containsExactly("taRMApply.APPTOAMT: must be > 0 (was 0)");
+    assertThat(problems(RmApplyType.of(null, a.toBuilder().apptoamt(new BigDecimal("-1.00")).build())))
+        .anyMatch(p -> p.contains("GP rejects negative amounts")).anyMatch(p -> p.contains("APPTOAMT: must be > 0"));
+    assertThat(problems(RmApplyType.of(null, a.toBuilder().apptoamt(new BigDecimal("75.051")).build())))
+        .containsExactly("taRMApply.APPTOAMT: must have at most 2 decimal places, the currency's decimals"
+            + " (GP errors 4646/11454) (was 75.051)");
+    assertThat(problems(RmApplyType.of(null, a.toBuilder().aptodcnm(null).apfrdcnm(" ").build())))
+        .containsExactly("taRMApply.APTODCNM: is required", "taRMApply.APFRDCNM: is required");
+    assertThat(problems(RmApplyType.of(null, a.toBuilder().aptodcnm("inv00031877").build())))
+        .anyMatch(p -> p.startsWith("taRMApply.APTODCNM: must be upper case"));
+  }
+
+  @Test
+  void application_ofAReceipt_fromItsDocnumbr_atMostItsAmount_inItsCurrencyDecimals() {
+    TaRmCashReceiptInsert r = receipt();
+    TaRmApply a = application();
+    assertThat(problems(RmApplyType.forReceipt(null, r, a))).isEmpty();
+    assertThat(problems(RmApplyType.forReceipt(null, r, a.toBuilder().apptoamt(new BigDecimal("75.06")).build())))
+        .containsExactly("taRMApply.APPTOAMT: must be at most the receipt's amount ORTRXAMT 75.05 (GP error 664)"
+            + " (was 75.06)");
+    assertThat(problems(RmApplyType.forReceipt(null, r, a.toBuilder().apfrdcnm("PMT100045872").apfrdcty(7).build())))
+        .containsExactly("taRMApply.APFRDCNM: must be the receipt's DOCNUMBR PMT100045871 (was PMT100045872)",
+            "taRMApply.APFRDCTY: must be 9 (payment) to apply a cash receipt (was 7)");
+    // the receipt's currency sets the decimals: 0 for a yen currency, 3 for a dinar one
+    ValidationContext ctx = ValidationContext.DEFAULT.withCurrencyDecimals(Map.of("Z-JP¥", 0, "Z-BHD", 3));
+    TaRmCashReceiptInsert yen = r.toBuilder().curncyid("Z-JP¥").ortrxamt(new BigDecimal("7505")).build();
+    assertThat(EConnectValidator.check(RmApplyType.forReceipt(null, yen, a.toBuilder()
+        .apptoamt(new BigDecimal("7505.5")).build()), ctx)).extracting(FieldViolation::toString)
+        .anyMatch(p -> p.startsWith("taRMApply.APPTOAMT: must have at most 0 decimal places"));
+    TaRmCashReceiptInsert dinar = r.toBuilder().curncyid("Z-BHD").ortrxamt(new BigDecimal("75.055")).build();
+    assertThat(EConnectValidator.check(RmApplyType.forReceipt(null, dinar, a.toBuilder()
+        .apptoamt(new BigDecimal("75.055")).build()), ctx)).isEmpty();
+  }
+
+  @Test
+  void application_rejection_namesSystemDocumentReceiptAndInvoice() {
+    RmApplyType bad = RmApplyType.forReceipt(null, receipt(),
+        application().toBuilder().aptodcnm("INV000318770000000000X").build());
+    assertThatThrownBy(() -> EConnectValidator.validate(bad, ValidationContext.DEFAULT))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessage("dynamics-gp RMApplyType PMT100045871 -> INV000318770000000000X: taRMApply.APTODCNM: must be at"
+            + " most 21 characters, GP's usable length (was 22)");
+  }
+
   @Test
   void invalidRecordException_namesSystemDocumentKeyFieldAndLimit() {
     SopTransactionType s = sop();

@@ -11,11 +11,15 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** The GP samples (copied from shared/samples/dynamics-gp) and a DOM view for comparing documents. */
+/**
+ * The GP samples (copied from shared/samples/dynamics-gp; {@code rm-apply.xml} is the connector's own, see its
+ * comment) and a DOM view for comparing documents.
+ */
 public final class Samples {
 
   public static final List<String> DOCUMENTS =
-      List.of("sop-order.xml", "customer.xml", "cash-receipt.xml", "gl-entry.xml", "item.xml", "sop-tracking.xml");
+      List.of("sop-order.xml", "customer.xml", "cash-receipt.xml", "gl-entry.xml", "item.xml", "sop-tracking.xml",
+          "rm-apply.xml");
 
   private Samples() {}
 

@@ -38,6 +38,7 @@ class UsableLengthBoundaryTest {
       new Host("customer.xml", "taCreateInternetAddresses", () -> TaCreateInternetAddresses.builder().build()),
       new Host("item.xml", "taUpdateCreateItemRcd", () -> TaUpdateCreateItemRcd.builder().build()),
       new Host("cash-receipt.xml", "taRMCashReceiptInsert", () -> TaRmCashReceiptInsert.builder().build()),
+      new Host("rm-apply.xml", "taRMApply", () -> TaRmApply.builder().build()),
       new Host("gl-entry.xml", "taGLTransactionLineInsert", () -> TaGlTransactionLineInsert.builder().build()),
       new Host("gl-entry.xml", "taGLTransactionHeaderInsert", () -> TaGlTransactionHeaderInsert.builder().build()));
 

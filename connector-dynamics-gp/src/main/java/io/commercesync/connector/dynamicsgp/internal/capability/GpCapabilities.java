@@ -1,6 +1,7 @@
 package io.commercesync.connector.dynamicsgp.internal.capability;
 
 import io.commercesync.connector.dynamicsgp.EConnectError;
+import io.commercesync.connector.dynamicsgp.GpApplicationRejectedException;
 import io.commercesync.connector.dynamicsgp.GpCustomerNumbers;
 import io.commercesync.connector.dynamicsgp.GpDocumentRejectedException;
 import io.commercesync.connector.dynamicsgp.GpSettings;
@@ -10,6 +11,7 @@ import io.commercesync.connector.dynamicsgp.TransactionResult;
 import io.commercesync.connector.dynamicsgp.econnect.EConnect;
 import io.commercesync.connector.dynamicsgp.econnect.EConnectTransaction;
 import io.commercesync.connector.dynamicsgp.econnect.GlTransactionType;
+import io.commercesync.connector.dynamicsgp.econnect.RmApplyType;
 import io.commercesync.connector.dynamicsgp.econnect.RmCashReceiptsType;
 import io.commercesync.connector.dynamicsgp.econnect.RmCustomerMasterType;
 import io.commercesync.connector.dynamicsgp.econnect.SopTransactionType;
@@ -182,7 +184,26 @@ public final class GpCapabilities {
     };
   }
 
-  /** PaymentSink: cash receipts, found again by DOCNUMBR. */
+  /**
+   * PaymentSink: cash receipts ({@code RMCashReceiptsType}), found again by DOCNUMBR, each applied to the
+   * invoice its payment names ({@link CashReceipt#applyToInvoice()}; null = on account) by a second document,
+   * {@code RMApplyType} ({@code taRMApply}), in the same company through the same transport.
+   *
+   * <p>Exactly one receipt and one application, whatever is retried: the receipt is keyed by its DOCNUMBR
+   * (lookup) and its MessageID (the agent's de-duplication); the application is looked up in RM20201/RM30201
+   * by (receipt, invoice) before it is submitted under its own MessageID ({@code <key>/apply}), and GP's own
+   * duplicate refusal (670) counts as applied. {@code write} submits the receipt, then the application.
+   * {@code lookup}, when the receipt is there (a crash or a lost response after it was entered, or a replayed
+   * dead letter), makes the missing application before answering: unlike the {@code Sink} default, this
+   * lookup may write, and only the application.
+   *
+   * <p>Both documents are mapped and validated before anything is sent, so a malformed invoice number fails
+   * alone with an {@code InvalidRecordException} on {@code RMApplyType}. An application GP refuses (unknown or
+   * unposted invoice 568, already paid 574, above its amount 570, another customer 165) is a
+   * {@link GpApplicationRejectedException}: not retryable, naming {@code dynamics-gp}, {@code RMApplyType},
+   * the receipt and the invoice; the receipt stays entered, on account, and a replay re-tries only the
+   * application.
+   */
   public PaymentSink payments() {
     return new PaymentSink() {
       @Override
@@ -192,18 +213,70 @@ public final class GpCapabilities {
 
       @Override
       public WriteResult write(CashReceipt receipt, IdempotencyKey key) {
+        GpTransport t = transport(receipt.company());
         RmCashReceiptsType cash = mapper.cashReceipt(receipt, key.value());
-        TransactionResult r = submit(transport(receipt.company()), cash, key, "submit RMCashReceiptsType");
-        return outcome(r, "cash receipt", cash.documentKey(), cash.documentKey());
+        RmApplyType apply = application(receipt, cash, key);
+        TransactionResult r = submit(t, cash, key, "submit RMCashReceiptsType");
+        WriteResult result = outcome(r, "cash receipt", cash.documentKey(), cash.documentKey());
+        if (apply != null) {
+          applyOnce(t, apply, key);
+        }
+        return result;
       }
 
       @Override
       public Optional<WriteResult> lookup(CashReceipt receipt, IdempotencyKey key) {
         String docnumbr = mapper.receiptNumber(receipt.payment());
-        return transport(receipt.company()).query(GpQuery.CASH_RECEIPT_BY_NUMBER, Map.of("docnumbr", docnumbr))
+        GpTransport t = transport(receipt.company());
+        Optional<WriteResult> found = t.query(GpQuery.CASH_RECEIPT_BY_NUMBER, Map.of("docnumbr", docnumbr))
             .stream().findFirst().map(row -> WriteResult.alreadyApplied(docnumbr));
+        if (found.isPresent() && receipt.applyToInvoice() != null) {
+          applyOnce(t, application(receipt, mapper.cashReceipt(receipt, key.value()), key), key);
+        }
+        return found;
+      }
+
+      private RmApplyType application(CashReceipt receipt, RmCashReceiptsType cash, IdempotencyKey key) {
+        return receipt.applyToInvoice() == null ? null : mapper.application(receipt, cash, applyKey(key).value());
       }
     };
+  }
+
+  /**
+   * Submits {@code apply} unless RM20201/RM30201 already hold it; GP's 670 (the pair is already applied) is
+   * success too.
+   *
+   * @throws GpApplicationRejectedException when GP refuses the application
+   */
+  static void applyOnce(GpTransport t, RmApplyType apply, IdempotencyKey receiptKey) {
+    Map<String, Object> pair = Map.of("apfrdcty", apply.apply().apfrdcty(), "apfrdcnm", apply.receiptNumber(),
+        "aptodcty", apply.apply().aptodcty(), "aptodcnm", apply.invoiceNumber());
+    if (!t.query(GpQuery.APPLICATION_BY_DOCUMENTS, pair).isEmpty()) {
+      return;
+    }
+    TransactionResult r = submit(t, apply, applyKey(receiptKey), "submit RMApplyType");
+    if (r.applied() || r.errors().stream().anyMatch(e -> e.is(670, "taRMApply"))) {
+      return;
+    }
+    throw GpApplicationRejectedException.of(r, apply.receiptNumber(), apply.invoiceNumber());
+  }
+
+  /**
+   * The application's own key, {@code <receipt key>/apply} (its MessageID, so the agent never confuses it with
+   * the receipt); a receipt key too long for the suffix is replaced by its SHA-256, deterministically.
+   */
+  static IdempotencyKey applyKey(IdempotencyKey receiptKey) {
+    String suffix = "/apply";
+    if (receiptKey.value().length() + suffix.length() <= IdempotencyKey.MAX_LENGTH) {
+      return new IdempotencyKey(receiptKey.value() + suffix);
+    }
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(receiptKey.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return new IdempotencyKey("sha256:" + java.util.HexFormat.of().formatHex(digest) + suffix);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** JournalSink: GL entries, found again by REFRENCE; JRNENTRY from taGetNextJournalEntry. */

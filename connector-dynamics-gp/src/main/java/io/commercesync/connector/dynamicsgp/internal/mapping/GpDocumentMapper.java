@@ -5,12 +5,14 @@ import io.commercesync.connector.dynamicsgp.GpTaxModel;
 import io.commercesync.connector.dynamicsgp.econnect.EConnectProcessInfo;
 import io.commercesync.connector.dynamicsgp.econnect.EConnectValidator;
 import io.commercesync.connector.dynamicsgp.econnect.GlTransactionType;
+import io.commercesync.connector.dynamicsgp.econnect.RmApplyType;
 import io.commercesync.connector.dynamicsgp.econnect.RmCashReceiptsType;
 import io.commercesync.connector.dynamicsgp.econnect.RmCustomerMasterType;
 import io.commercesync.connector.dynamicsgp.econnect.SopTransactionType;
 import io.commercesync.connector.dynamicsgp.econnect.TaCreateCustomerAddress;
 import io.commercesync.connector.dynamicsgp.econnect.TaCreateInternetAddresses;
 import io.commercesync.connector.dynamicsgp.econnect.TaGlTransactionHeaderInsert;
+import io.commercesync.connector.dynamicsgp.econnect.TaRmApply;
 import io.commercesync.connector.dynamicsgp.econnect.TaRmCashReceiptInsert;
 import io.commercesync.connector.dynamicsgp.econnect.TaSopHdrIvcInsert;
 import io.commercesync.connector.dynamicsgp.econnect.TaSopLineIvcInsert;
@@ -410,6 +412,30 @@ public final class GpDocumentMapper {
         .trxdscrn(GpText.clip(p.orderNumber() != null ? "Web order " + p.orderNumber() : "Web payment", 30))
         .curncyid(curncyid).createdist(1).build();
     RmCashReceiptsType doc = RmCashReceiptsType.of(info(messageId), r);
+    EConnectValidator.validate(doc, settings.validation());
+    return doc;
+  }
+
+  /**
+   * The application of {@code cash} (this receipt's {@link #cashReceipt}) to the invoice the payment names
+   * ({@link CashReceipt#applyToInvoice()}, upper-cased): {@code taRMApply} from RMDTYPAL 9 (payment) to
+   * RMDTYPAL 1 (invoice) of the whole receipt amount, dated the receipt date, with DISTKNAM and WROFAMNT 0 so
+   * GP takes no terms discount and writes nothing off (a null DISTKNAM would let it compute one).
+   *
+   * @throws InvalidRecordException (RMApplyType, key {@code DOCNUMBR -> invoice}) when the invoice number is
+   *     blank, longer than 21 or not printable upper-case ASCII, or the amount breaks a rule
+   * @throws IllegalArgumentException when the receipt applies to no invoice
+   */
+  public RmApplyType application(CashReceipt receipt, RmCashReceiptsType cash, String messageId) {
+    if (receipt.applyToInvoice() == null) {
+      throw new IllegalArgumentException("the receipt applies to no invoice (on account)");
+    }
+    TaRmCashReceiptInsert r = cash.receipt();
+    TaRmApply apply = TaRmApply.builder()
+        .aptodcnm(GpText.upper(receipt.applyToInvoice())).apfrdcnm(r.docnumbr()).apptoamt(r.ortrxamt())
+        .apfrdcty(RmApplyType.RMDTYPAL_PAYMENT).aptodcty(RmApplyType.RMDTYPAL_INVOICE)
+        .distknam(BigDecimal.ZERO).wrofamnt(BigDecimal.ZERO).applydate(r.docdate()).glpostdt(r.glpostdt()).build();
+    RmApplyType doc = RmApplyType.forReceipt(info(messageId), r, apply);
     EConnectValidator.validate(doc, settings.validation());
     return doc;
   }
