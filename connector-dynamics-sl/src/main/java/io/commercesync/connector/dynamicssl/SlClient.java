@@ -19,8 +19,10 @@ import io.commercesync.connector.dynamicssl.internal.mapping.SlDocuments;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlInventoryMapper;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlMappingContext;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlOrderMapper;
+import io.commercesync.connector.dynamicssl.internal.mapping.SlReturnMapper;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlShipmentMapper;
 import io.commercesync.connector.dynamicssl.internal.text.SlText;
+import io.commercesync.connector.dynamicssl.internal.text.SlWidths;
 import io.commercesync.core.codec.JsonCodec;
 import io.commercesync.core.error.ConfigurationException;
 import io.commercesync.core.error.RemoteSystemException;
@@ -39,6 +41,7 @@ import io.commercesync.core.pipeline.IdempotencyKey;
 import io.commercesync.core.security.Secret;
 import io.commercesync.core.spi.CashReceipt;
 import io.commercesync.core.spi.CustomerQuery;
+import io.commercesync.core.spi.ReturnRequest;
 import io.commercesync.core.spi.SalesOrderRequest;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -73,7 +76,7 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Endpoints (the layer's shape is our proposal; tables and columns are SL's): {@code POST/GET/PUT
- * /api/SalesOrder}, {@code POST/GET/PUT /api/Customer}, {@code POST /api/GeneralLedger/Transactions},
+ * /api/SalesOrder} (orders, and credit memos as orders of the credit-memo order type), {@code POST/GET/PUT /api/Customer}, {@code POST /api/GeneralLedger/Transactions},
  * {@code GET/PUT /api/Inventory}, {@code GET/PUT /api/Product}, {@code GET /api/Shipper},
  * {@code POST/GET /api/AccountsReceivable/Payment}, {@code GET /api/AccountsReceivable/Documents}.
  * Failures are typed: {@link SlApiException} (RFC 9457 problem with per-field errors),
@@ -99,7 +102,7 @@ public final class SlClient {
         HttpTransport.newClient(b.http).build(), b.http, b.clock);
     this.api = new SlApi(b.baseUrl, transport, auth, JsonCodec.builder(SystemId.DYNAMICS_SL).build());
     SlMappingContext ctx = new SlMappingContext(b.zone, b.currency, b.company, b.orderType, b.defaultSite,
-        b.fiscalCalendar, b.journalType, b.ledgerId, b.defaultSubaccount);
+        b.fiscalCalendar, b.journalType, b.ledgerId, b.defaultSubaccount, b.creditMemoOrderType);
     this.documents = new SlDocuments(ctx, new SlText(b.codePage, b.transliterate));
   }
 
@@ -175,14 +178,81 @@ public final class SlClient {
    * several mean a duplicate was already entered.
    */
   public List<Order> findSalesOrders(String cpnyId, String custId, String custOrdNbr) {
+    return findSalesOrders(cpnyId, custId, custOrdNbr, null);
+  }
+
+  /**
+   * As {@link #findSalesOrders(String, String, String)}, only orders of type {@code soTypeId} (null: any)
+   * ({@code GET /api/SalesOrder?CustID=…&CustOrdNbr=…&SOTypeID=…}). A storefront's order numbers and credit
+   * memo numbers may be equal (Magento numbers them in separate sequences), so a look-up names the type.
+   */
+  public List<Order> findSalesOrders(String cpnyId, String custId, String custOrdNbr, String soTypeId) {
     Call call = Call.get("/api/SalesOrder", documents.company(cpnyId), custOrdNbr)
         .param("CustID", custId).param("CustOrdNbr", custOrdNbr);
+    if (soTypeId != null) {
+      call = call.param("SOTypeID", soTypeId);
+    }
     List<Order> out = new ArrayList<>();
     for (SalesOrderDocument d : api.list(call, SalesOrderDocument.class, "sales order list")) {
       SalesOrderDocument t = SlText.trimmed(d);
       out.add(SlOrderMapper.INSTANCE.order(t.soHeader(), t.soLine(), documents.context()));
     }
     return out;
+  }
+
+  /** The {@code SOTypeID} {@code request}'s order is entered with. */
+  String orderType(SalesOrderRequest request) {
+    return documents.orderType(request);
+  }
+
+  // ---------------------------------------------------------------- credit memos (returns)
+
+  /**
+   * Enters a storefront credit memo as an SL credit memo order ({@code POST /api/SalesOrder}, {@code SOTypeID}
+   * = the configured {@linkplain Builder#creditMemoOrderType credit-memo order type}) and returns the
+   * {@code OrdNbr} SL assigned. The credit memo number travels in {@code SOHeader.CustOrdNbr}, the storefront
+   * order number in {@code User3}, and the refunded order's SL {@code OrdNbr} in {@code OrigOrdNbr} when
+   * that order is in SL (looked up by {@code CustID} + {@code CustOrdNbr} + the order type).
+   *
+   * @throws io.commercesync.core.error.InvalidRecordException refused before any call (widths, code page,
+   *     amounts, a refund without lines)
+   * @throws SlApiException refused by SL (unknown customer, item or site)
+   */
+  public String createCreditMemo(ReturnRequest request, IdempotencyKey key) {
+    SalesOrderDocument doc = documents.creditMemo(request, null);
+    String cpny = doc.soHeader().cpnyId();
+    String orderNumber = request.ret().orderNumber();
+    // an order number longer than CustOrdNbr (25) cannot be an SL order's reference: nothing to look up
+    if (orderNumber.length() <= SlWidths.width("SOHeader", "CustOrdNbr").orElseThrow()) {
+      String orig = findSalesOrders(cpny, request.customerId(), orderNumber, documents.context().soTypeId()).stream()
+          .flatMap(o -> o.ref(SystemId.DYNAMICS_SL).stream()).map(r -> r.id()).findFirst().orElse(null);
+      if (orig != null) {
+        doc = documents.text().prepare(new SalesOrderDocument(
+            SlReturnMapper.INSTANCE.withOrigOrdNbr(doc.soHeader(), orig), doc.soLine()), "credit memo",
+            request.ret().number());
+      }
+    }
+    SalesOrderDocument created = api.send(Call.write("POST", "/api/SalesOrder", doc, cpny, key,
+        request.ret().number()), SalesOrderDocument.class, "credit memo");
+    return SlText.trimmed(created).soHeader().ordNbr();
+  }
+
+  /**
+   * The {@code OrdNbr}s of the credit memo orders of customer {@code custId} whose {@code CustOrdNbr} is
+   * {@code creditMemoNumber} ({@code GET /api/SalesOrder?CustID=…&CustOrdNbr=…&SOTypeID=<credit-memo type>}):
+   * the de-duplication look-up of returns. Usually one or none.
+   */
+  public List<String> findCreditMemos(String cpnyId, String custId, String creditMemoNumber) {
+    Call call = Call.get("/api/SalesOrder", documents.company(cpnyId), creditMemoNumber)
+        .param("CustID", custId).param("CustOrdNbr", creditMemoNumber)
+        .param("SOTypeID", documents.context().creditMemoTypeId());
+    return api.list(call, SalesOrderDocument.class, "credit memo list").stream().map(SlText::trimmed)
+        .map(d -> d.soHeader().ordNbr()).toList();
+  }
+
+  /** The credit-memo order type ({@code SOTypeID}). */
+  public String creditMemoOrderType() {
+    return documents.context().creditMemoTypeId();
   }
 
   // ---------------------------------------------------------------- customers
@@ -385,6 +455,7 @@ public final class SlClient {
    *   <tr><td>codePage / transliterate</td><td>windows-1252 / false (reject)</td></tr>
    *   <tr><td>currency</td><td>USD (amounts whose row has no currency id)</td></tr>
    *   <tr><td>orderType ({@code SOTypeID})</td><td>{@code SO}</td></tr>
+   *   <tr><td>creditMemoOrderType ({@code SOTypeID} of returns)</td><td>{@code CM}</td></tr>
    *   <tr><td>defaultSite ({@code SiteID})</td><td>none (SL's default)</td></tr>
    *   <tr><td>fiscalCalendar</td><td>{@link SlFiscalCalendar#calendarYear()}</td></tr>
    *   <tr><td>journalType / ledgerId / defaultSubaccount</td><td>{@code GJ} / {@code ACTUAL} / none</td></tr>
@@ -403,6 +474,7 @@ public final class SlClient {
     private boolean transliterate;
     private Currency currency = Currency.getInstance("USD");
     private String orderType = "SO";
+    private String creditMemoOrderType = SlMappingContext.CREDIT_MEMO_TYPE;
     private String defaultSite;
     private SlFiscalCalendar fiscalCalendar = SlFiscalCalendar.calendarYear();
     private String journalType = "GJ";
@@ -426,6 +498,7 @@ public final class SlClient {
       b.transliterate = transliterate;
       b.currency = currency;
       b.orderType = orderType;
+      b.creditMemoOrderType = creditMemoOrderType;
       b.defaultSite = defaultSite;
       b.fiscalCalendar = fiscalCalendar;
       b.journalType = journalType;
@@ -496,6 +569,18 @@ public final class SlClient {
     /** The order type of new orders ({@code SOTypeID}, site-defined); default {@code SO}. */
     public Builder orderType(String orderType) {
       this.orderType = orderType;
+      return this;
+    }
+
+    /**
+     * The order type storefront credit memos are entered with ({@code SOTypeID}, char(4), site-defined);
+     * default {@code CM}. It must name an {@code SOType} whose {@code Behavior} is {@code CM} (credit memo:
+     * SL's own procedures treat it like {@code DM}, with no cost and no quantity booked) or, where returned
+     * goods are to be received back through SL, one of behaviour {@code RMA}. The {@code CM} id itself is
+     * the usual name of that type, not an SL constant.
+     */
+    public Builder creditMemoOrderType(String creditMemoOrderType) {
+      this.creditMemoOrderType = creditMemoOrderType;
       return this;
     }
 
@@ -575,13 +660,23 @@ public final class SlClient {
             "is required and must be an SL CpnyID of 1..10 characters (was " + company + ")");
       }
       for (var option : new Object[][] {{"serverZone", zone}, {"codePage", codePage}, {"currency", currency},
-          {"fiscalCalendar", fiscalCalendar}, {"http", http}, {"clock", clock}, {"orderType", orderType}}) {
+          {"fiscalCalendar", fiscalCalendar}, {"http", http}, {"clock", clock}, {"orderType", orderType},
+          {"creditMemoOrderType", creditMemoOrderType}}) {
         if (option[1] == null) {
           throw ConfigurationException.of(sl, (String) option[0], "must not be null");
         }
       }
       if (orderType.isBlank() || orderType.length() > 4) {
         throw ConfigurationException.of(sl, "orderType", "must be an SOTypeID of 1..4 characters (was " + orderType + ")");
+      }
+      // SOHeader.SOTypeID is char(4) (reference §2.3, [C2])
+      if (creditMemoOrderType.isBlank() || creditMemoOrderType.length() > 4) {
+        throw ConfigurationException.of(sl, "creditMemoOrderType",
+            "must be an SOTypeID of 1..4 characters (was " + creditMemoOrderType + ")");
+      }
+      if (creditMemoOrderType.strip().equalsIgnoreCase(orderType.strip())) {
+        throw ConfigurationException.of(sl, "creditMemoOrderType",
+            "must differ from orderType " + orderType + ": orders and credit memos are told apart by SOTypeID");
       }
       SlAuth auth = key ? new SlAuth.ApiKey(apiKey, apiSecret) : new SlAuth.Bearer(bearer, bearerRenewable);
       return new SlClient(this, auth);

@@ -29,6 +29,8 @@ import io.commercesync.core.spi.PaymentSink;
 import io.commercesync.core.spi.PriceQuote;
 import io.commercesync.core.spi.PriceSource;
 import io.commercesync.core.spi.RealtimeLookup;
+import io.commercesync.core.spi.ReturnRequest;
+import io.commercesync.core.spi.ReturnSink;
 import io.commercesync.core.spi.SalesOrderRequest;
 import io.commercesync.core.spi.ShipmentSource;
 import java.math.BigDecimal;
@@ -39,7 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Dynamics SL as an {@link Erp}: sales orders, customers, AR payments and GL batches through the REST
+ * Dynamics SL as an {@link Erp}: sales orders, credit memos (returns), customers, AR payments and GL batches through the REST
  * layer ({@link SlClient}); shippers, stock, items, prices and invoices through read-only SQL polling
  * ({@link SlPolling}, optional); live prices, stock and customer standing.
  *
@@ -52,8 +54,10 @@ import java.util.Optional;
  * Optional<ShipmentSource> shipments = sl.capability(ShipmentSource.class);
  * }</pre>
  *
- * <p>Capabilities: always {@link OrderSink} (look-up by {@code CustID} + {@code CustOrdNbr}),
- * {@link CustomerStore} ({@link CustomerStore#changes()} needs polling), {@link PaymentSink} (ARDoc
+ * <p>Capabilities: always {@link OrderSink} (look-up by {@code CustID} + {@code CustOrdNbr} +
+ * {@code SOTypeID}), {@link ReturnSink} (storefront credit memos as sales orders of the credit-memo order
+ * type, default {@code CM}; look-up by {@code CustID} + {@code CustOrdNbr} + {@code SOTypeID}; the company
+ * is the request's {@code CpnyID}), {@link CustomerStore} ({@link CustomerStore#changes()} needs polling), {@link PaymentSink} (ARDoc
  * {@code PA}, look-up by {@code RefNbr}), {@link JournalSink} (Batch + GLTran, look-up by
  * {@code ExtRefNbr}), {@link RealtimeLookup}; with polling also {@link ShipmentSource},
  * {@link InventorySource}, {@link ItemSource}, {@link PriceSource} and {@link InvoiceSource}. Sources
@@ -70,6 +74,7 @@ public final class SlConnector implements Erp {
     this.client = client;
     this.polling = polling;
     capabilities.put(OrderSink.class, new Orders());
+    capabilities.put(ReturnSink.class, new Returns());
     capabilities.put(CustomerStore.class, new Customers());
     capabilities.put(PaymentSink.class, new Payments());
     capabilities.put(JournalSink.class, new Journals());
@@ -130,10 +135,30 @@ public final class SlConnector implements Erp {
 
     @Override
     public Optional<WriteResult> lookup(SalesOrderRequest request, IdempotencyKey key) {
-      List<Order> found = client.findSalesOrders(request.company(), request.customerId(), request.order().number());
+      // the order's type too: a storefront credit memo may carry the same number (entered as a CM order)
+      List<Order> found = client.findSalesOrders(request.company(), request.customerId(), request.order().number(),
+          client.orderType(request));
       return found.stream().findFirst()
           .flatMap(o -> o.ref(SystemId.DYNAMICS_SL))
           .map(ref -> WriteResult.alreadyApplied(ref.id()));
+    }
+  }
+
+  private final class Returns implements ReturnSink {
+    @Override
+    public SystemId system() {
+      return SystemId.DYNAMICS_SL;
+    }
+
+    @Override
+    public WriteResult write(ReturnRequest request, IdempotencyKey key) {
+      return WriteResult.created(client.createCreditMemo(request, key));
+    }
+
+    @Override
+    public Optional<WriteResult> lookup(ReturnRequest request, IdempotencyKey key) {
+      return client.findCreditMemos(request.company(), request.customerId(), request.ret().number()).stream()
+          .findFirst().map(WriteResult::alreadyApplied);
     }
   }
 

@@ -8,8 +8,11 @@ import io.commercesync.core.model.Money;
 import io.commercesync.core.model.Order;
 import io.commercesync.core.model.OrderLine;
 import io.commercesync.core.model.OrderStatus;
+import io.commercesync.core.model.Return;
+import io.commercesync.core.model.ReturnLine;
 import io.commercesync.core.model.SystemId;
 import io.commercesync.core.security.Secret;
+import io.commercesync.core.spi.ReturnRequest;
 import io.commercesync.core.spi.SalesLine;
 import io.commercesync.core.spi.SalesOrderRequest;
 import java.math.BigDecimal;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
@@ -73,6 +77,28 @@ final class SlFixtures {
     return new SalesOrderRequest(order, "C20311",
         List.of(new SalesLine(1, "WID-100-BLK", "AUSTIN", "EA"), new SalesLine(2, "GAD-220", "AUSTIN", "EA")),
         "UPS-GROUND", Map.of("ShiptoID", "DEFAULT", "TermsID", "CC", "SlsperID", "WEB", "TaxID00", "TX-AUSTIN"), "0060");
+  }
+
+  /**
+   * Storefront credit memo {@code number} refunding order {@code CS-100045}: WID-100-BLK 1 × 24.99 refunded at
+   * 22.61 and GAD-220 1 × 54.99 at 49.75 (their shares of the order discount kept), a 2.50 fee kept, 5.00 tax:
+   * 74.86.
+   */
+  static Return creditMemo(String number) {
+    Currency usd = Currency.getInstance("USD");
+    return Return.builder().ref(ExternalRef.of(SystemId.MAGENTO, "901")).number(number).orderNumber("CS-100045")
+        .createdAt(Instant.parse("2024-05-20T16:05:00Z")).currency(usd)
+        .addLine(new ReturnLine(1, "WID-100-BLK", BigDecimal.ONE, Money.of("24.99", "USD"), Money.of("22.61", "USD"),
+            "1", true))
+        .addLine(new ReturnLine(2, "GAD-220", BigDecimal.ONE, Money.of("54.99", "USD"), Money.of("49.75", "USD"),
+            "2", false))
+        .adjustment(Money.of("-2.50", "USD")).tax(Money.of("5.00", "USD")).total(Money.of("74.86", "USD"))
+        .reason("Damaged in transit").build();
+  }
+
+  static ReturnRequest returnRequest(Return ret) {
+    return new ReturnRequest(ret, "C20311",
+        List.of(new SalesLine(1, "WID-100-BLK", "AUSTIN", "EA"), new SalesLine(2, "GAD-220", "AUSTIN", "EA")), "0060");
   }
 
   static Customer newCustomer(String email) {

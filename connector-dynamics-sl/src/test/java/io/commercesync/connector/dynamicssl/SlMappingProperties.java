@@ -121,7 +121,7 @@ class SlMappingProperties {
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, "USD", BigDecimal.ONE,
         merch, merch, BigDecimal.ZERO, BigDecimal.ZERO, header.curyWholeOrdDisc(), null, header.curyTotFrt(), null,
         header.curyTotMisc(), null, header.curyTotTax(), null, slTotal, null, doc.soLine().size(), null, 0, 0, 0, null,
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
     Order read = io.commercesync.connector.dynamicssl.internal.mapping.SlOrderMapper.INSTANCE.order(back,
         doc.soLine(), SlMappingContext.defaults());
     assertThat(read.totalsReconcile()).isTrue();

@@ -98,7 +98,7 @@ class SlWidthBoundaryTest {
         new SoHeader("0060", null, "SO", null, "C".repeat(16), "CS-1", null, null, null, null, "名前", null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null),
+            null, null, null, null, null, null, null, null, null, null, null, null),
         List.of(new SoLine(null, null, "00001", "OK", null, "AUSTIN", null, null, null, null, null, null, null, null,
             null, null, null, null, null), new SoLine(null, null, "000002", "I".repeat(31), null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null)));

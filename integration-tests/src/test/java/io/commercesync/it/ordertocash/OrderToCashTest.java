@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Order to cash for each storefront/ERP pair, through the real connectors and the simulators, asserted on
  * the simulators' own state: customers both ways without duplicates (near-duplicates seeded in the ERP are
  * recognised), every valid order in the ERP once and the invalid ones dead-lettered, payments as receipts
- * once, the ERP's shipments on the storefront with their tracking numbers, its invoices once, and refunds as
- * GP returns (the other pairs do not offer returns, and say so at build time).
+ * once, the ERP's shipments on the storefront with their tracking numbers, its invoices once, and Magento refunds
+ * as GP returns or SL credit memo orders (Clarity offers no returns, and says so at build time).
  */
 class OrderToCashTest {
 
@@ -103,18 +103,41 @@ class OrderToCashTest {
       assertThat(world.audit().shipmentDuplicates()).isZero();
 
       // returns
-      if (pair == Pairs.Pair.MAGENTO_GP) {
+      if (pair.storefront == DemoWorld.Storefront.MAGENTO) {
         List<String> refunded = world.refundSome(2);
         assertThat(refunded).isNotEmpty();
         completed(Flows.returnsToErp(sf, erp, options).runOnce());
         assertThat(completed(Flows.returnsToErp(sf, erp, options).runOnce()).written()).isZero();
-        Map<String, Integer> returns = world.audit().gpReturns();
+        Map<String, Integer> returns = pair.erp == DemoWorld.Erp.GP ? world.audit().gpReturns() : slCreditMemos(world);
         assertThat(refunded).allSatisfy(n -> assertThat(returns.get(n.toUpperCase(Locale.ROOT))).as(n).isEqualTo(1));
+        if (pair.erp == DemoWorld.Erp.SL) {
+          // one credit memo order per Magento credit memo number, each linked to the refunded SL order
+          assertThat(world.sl().creditMemosPerCustOrdNbr()).hasSize(refunded.size())
+              .allSatisfy((memo, n) -> assertThat(n).as(memo).isEqualTo(1));
+          for (String row : world.sl().rows("SOHeader")) {
+            JsonNode h = JSON.readTree(row);
+            if (h.path("SOTypeID").asText().equals("CM")) {
+              assertThat(h.path("OrigOrdNbr").asText()).as(row).isNotBlank();
+            }
+          }
+        }
       } else {
         assertThatThrownBy(() -> Flows.returnsToErp(sf, erp, options)).isInstanceOf(ConfigurationException.class)
-            .hasMessageContaining(pair.storefront == DemoWorld.Storefront.CLARITY ? "ReturnSource" : "ReturnSink");
+            .hasMessageContaining("ReturnSource");
       }
     }
+  }
+
+  /** SL credit memo orders (type CM) per refunded storefront order number ({@code User3}), upper case. */
+  static Map<String, Integer> slCreditMemos(DemoWorld world) throws Exception {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    for (String row : world.sl().rows("SOHeader")) {
+      JsonNode h = JSON.readTree(row);
+      if (h.path("SOTypeID").asText().equals("CM")) {
+        out.merge(h.path("User3").asText().toUpperCase(Locale.ROOT), 1, Integer::sum);
+      }
+    }
+    return out;
   }
 
   static RunReport completed(RunReport report) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * The SL tables the simulator holds: column names with the DDL's spelling, types and CHAR widths, and
  * primary keys. Written from SL's CREATE TABLE scripts as summarised in
  * {@code shared/reference/dynamics-sl.md} §2 (plus {@code SOShipLine}, {@code ARAdjust}, {@code ShipVia},
- * {@code Site} and {@code Account} columns from the same DDL). Only the columns an integration touches
+ * {@code Site}, {@code Account}, {@code SOType} and {@code SOHeader.OrigOrdNbr} columns from the same DDL). Only the columns an integration touches
  * are kept; each real table has 100–220.
  *
  * <p>Type codes: {@code cN} CHAR(N), {@code f} FLOAT(53), {@code s} SMALLINT, {@code i} INT, {@code d}
@@ -80,7 +80,10 @@ final class SlCatalog {
           + " TotMerch f, CuryTotLineDisc f, TotLineDisc f, CuryWholeOrdDisc f, WholeOrdDisc f, CuryTotFrt f,"
           + " TotFrt f, CuryTotMisc f, TotMisc f, CuryTotTax f, TotTax f, CuryTotOrd f, TotOrd f, LineCntr s,"
           + " PerPost c6, AdminHold s, CreditHold s, Cancelled s, TaxID00 c10, User1 c30, User2 c30, User3 c30,"
-          + " User4 c30," + AUDIT,
+          + " User4 c30, OrigOrdNbr c15," + AUDIT,
+      // SOType from S1 dbo.SOType.sql (PK CpnyID, SOTypeID; Behavior char(4) drives processing)
+      "SOType[CpnyID,SOTypeID]: CpnyID c10, SOTypeID c4, Descr c30, Behavior c4, ReturnOrderTypeID c4, Active s,"
+          + AUDIT,
       "SOLine[CpnyID,OrdNbr,LineRef]: CpnyID c10, OrdNbr c15, LineRef c5, LineNbr s, InvtID c30, Descr c60,"
           + " SiteID c10, Status c1, QtyOrd f, QtyShip f, QtyBO f, UnitDesc c6, SlsPrice f, CurySlsPrice f,"
           + " DiscPct f, TotOrd f, CuryTotOrd f, SlsAcct c10, SlsSub c24, TaxCat c10," + AUDIT,

@@ -9,7 +9,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Realistic starting data, the same for the same seed: two companies, their sites and carriers, a
+ * Realistic starting data, the same for the same seed: two companies, their sites, carriers and order
+ * types ({@code SO} sales order, {@code CM} credit memo), a
  * chart of accounts, the sample customer {@code C20311} and item {@code WID-100-BLK} with the
  * quantities of {@code inventory-by-site.json}, generated customers and items, one item whose
  * {@code QtyAvail} is negative (allocated beyond stock), and open invoices.
@@ -39,6 +40,10 @@ final class SlSeed {
       shipVia(store, json, cpny, "UPS-GROUND", "UPS Ground", "UPS", "UPSN");
       shipVia(store, json, cpny, "FEDEX-GROUND", "FedEx Ground", "FEDEX", "FDEG");
       shipVia(store, json, cpny, "USPS-PRIORITY", "USPS Priority Mail", "USPS", "USPS");
+      // order types: ids are site-defined (named after their behaviour here, as is usual); the Behavior
+      // codes SO and CM are SL's (seen in SL's own procedures, e.g. ADG_CreditCheck_OrderBal)
+      orderType(store, json, cpny, "SO", "Sales order", "SO", "CM");
+      orderType(store, json, cpny, "CM", "Credit memo", "CM", "");
     }
     for (String[] a : new String[][] {{"1010", "Operating cash", "AB"}, {"1200", "Accounts receivable", "AB"},
         {"1205", "Web receipts clearing", "AB"}, {"2300", "Sales tax payable", "LB"}, {"4010", "Web sales", "IN"},
@@ -113,6 +118,12 @@ final class SlSeed {
             0, price.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_EVEN).toPlainString());
       }
     }
+  }
+
+  static void orderType(SlStore store, ObjectMapper json, String cpny, String id, String descr, String behavior,
+      String returnType) {
+    store.put("SOType", json.createObjectNode().put("CpnyID", cpny).put("SOTypeID", id).put("Descr", descr)
+        .put("Behavior", behavior).put("ReturnOrderTypeID", returnType).put("Active", 1), "WEBSIM");
   }
 
   static void site(SlStore store, ObjectMapper json, String id, String name, String cpny) {

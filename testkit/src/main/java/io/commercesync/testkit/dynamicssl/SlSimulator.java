@@ -51,6 +51,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with the same {@code CustOrdNbr}: {@code GET /_sim/stats} counts orders per {@code CustOrdNbr} so a
  * run can be audited for duplicates.
  *
+ * <p>Credit memos are sales orders whose {@code SOTypeID} names an {@code SOType} of {@code Behavior}
+ * {@code CM} (seeded: {@code CM}; an unknown {@code SOTypeID} is {@code NOT_FOUND}). They are validated
+ * like orders (customer, items, sites; {@code OrigOrdNbr}, when given, must be an order of the company)
+ * and found by the same {@code GET /api/SalesOrder?CustID=…&CustOrdNbr=…&SOTypeID=…}, but allocate no
+ * stock and move none on entry: SL moves stock for a credit memo only when it is processed, which the
+ * simulator does not model (and {@code fulfil} refuses them). {@code GET /_sim/stats} counts them apart
+ * ({@code creditMemoOrders}, {@code creditMemosPerCustOrdNbr}, {@code duplicateCreditMemoNbrs}); the
+ * order counts leave them out.
+ *
  * <p>Tables can be mirrored into a JDBC database ({@link Builder#jdbcUrl(String)}, e.g. an H2
  * in-memory database in MSSQLServer mode) with SL's table names, column names and types, so change
  * polling runs its real SQL against what the simulator did; {@code LUpd_DateTime} is the simulator
@@ -128,10 +137,22 @@ public final class SlSimulator implements AutoCloseable {
     return store.jdbcUrl();
   }
 
-  /** Orders held per {@code CustOrdNbr} (trimmed, upper case), for duplicate audits. */
+  /** Orders (credit memos left out) held per {@code CustOrdNbr} (trimmed), for duplicate audits. */
   public Map<String, Integer> ordersPerCustOrdNbr() {
+    return perCustOrdNbr(false);
+  }
+
+  /**
+   * Credit memo orders (order type of behaviour {@code CM}) held per {@code CustOrdNbr} (the storefront
+   * credit memo number, trimmed), for "exactly once" audits of returns.
+   */
+  public Map<String, Integer> creditMemosPerCustOrdNbr() {
+    return perCustOrdNbr(true);
+  }
+
+  private Map<String, Integer> perCustOrdNbr(boolean creditMemos) {
     Map<String, Integer> out = new TreeMap<>();
-    for (ObjectNode h : store.select("SOHeader", r -> true)) {
+    for (ObjectNode h : store.select("SOHeader", r -> isCreditMemo(r) == creditMemos)) {
       String ref = h.path("CustOrdNbr").asText("").strip();
       if (!ref.isEmpty()) {
         out.merge(ref, 1, Integer::sum);
@@ -414,7 +435,9 @@ public final class SlSimulator implements AutoCloseable {
     if (!errors.isEmpty()) {
       return validationFailed(req, errors, "sales order");
     }
-    String ordNbr = String.format("WO%06d", counter("order:" + cpny, 4511));
+    // SL numbers each order type from its own SOType.LastOrdNbr / OrdNbrPrefix
+    String ordNbr = isCreditMemo(h, cpny) ? String.format("CM%06d", counter("credit memo:" + cpny, 100))
+        : String.format("WO%06d", counter("order:" + cpny, 4511));
     ObjectNode doc = saveOrder(cpny, ordNbr, (ObjectNode) h, lines, null);
     return SimResponse.json(201, doc);
   }
@@ -444,12 +467,24 @@ public final class SlSimulator implements AutoCloseable {
       return validationFailed(req, errors, "sales order");
     }
     for (ObjectNode old : store.select("SOLine", r -> same(r, "CpnyID", cpny) && same(r, "OrdNbr", ordNbr))) {
-      allocate(cpny, text(old, "InvtID"), text(old, "SiteID"), num(old, "QtyOrd").negate());
+      if (!isCreditMemo(existing, cpny)) {
+        allocate(cpny, text(old, "InvtID"), text(old, "SiteID"), num(old, "QtyOrd").negate());
+      }
     }
     return SimResponse.json(200, saveOrder(cpny, ordNbr, (ObjectNode) h, lines, existing));
   }
 
   private void checkOrderReferences(JsonNode h, JsonNode lines, String cpny, List<ObjectNode> errors) {
+    String type = text(h, "SOTypeID");
+    if (!type.isEmpty() && type.length() <= 4 && store.get("SOType", cpny, type) == null) {
+      errors.add(error("/SOHeader/SOTypeID", "SOHeader", "SOTypeID", "NOT_FOUND",
+          "SOTypeID '" + type + "' does not exist for CpnyID '" + cpny + "'."));
+    }
+    String orig = text(h, "OrigOrdNbr");
+    if (!orig.isEmpty() && orig.length() <= 15 && store.get("SOHeader", cpny, orig) == null) {
+      errors.add(error("/SOHeader/OrigOrdNbr", "SOHeader", "OrigOrdNbr", "NOT_FOUND",
+          "OrigOrdNbr '" + orig + "' does not exist for CpnyID '" + cpny + "'."));
+    }
     String custId = text(h, "CustID");
     if (custId.isEmpty()) {
       errors.add(error("/SOHeader/CustID", "SOHeader", "CustID", "REQUIRED", "CustID is required."));
@@ -490,6 +525,8 @@ public final class SlSimulator implements AutoCloseable {
     header.put("CpnyID", cpny);
     header.put("OrdNbr", ordNbr);
     header.put("Status", existing != null ? text(existing, "Status") : "O");
+    // a credit memo allocates nothing: SL moves its stock when it is processed, not on entry
+    boolean creditMemo = isCreditMemo(header, cpny);
     String curyId = text(header, "CuryID").isEmpty() ? "USD" : text(header, "CuryID");
     header.put("CuryID", curyId);
     header.put("CuryRate", BigDecimal.ONE);
@@ -525,7 +562,9 @@ public final class SlSimulator implements AutoCloseable {
       }
       merch = merch.add(ext);
       savedLines.add(store.put("SOLine", line, "40100"));
-      allocate(cpny, text(line, "InvtID"), text(line, "SiteID"), qty);
+      if (!creditMemo) {
+        allocate(cpny, text(line, "InvtID"), text(line, "SiteID"), qty);
+      }
     }
     BigDecimal disc = num(header, "CuryWholeOrdDisc");
     BigDecimal frt = num(header, "CuryTotFrt");
@@ -572,12 +611,25 @@ public final class SlSimulator implements AutoCloseable {
   private SimResponse findOrders(SimRequest req, String cpny) {
     String custId = req.queryParam("CustID").orElse(null);
     String ref = req.queryParam("CustOrdNbr").orElse(null);
+    String type = req.queryParam("SOTypeID").orElse(null);
     ArrayNode out = json.createArrayNode();
     for (ObjectNode h : store.select("SOHeader", r -> same(r, "CpnyID", cpny)
-        && (custId == null || same(r, "CustID", custId)) && (ref == null || same(r, "CustOrdNbr", ref)))) {
+        && (custId == null || same(r, "CustID", custId)) && (ref == null || same(r, "CustOrdNbr", ref))
+        && (type == null || same(r, "SOTypeID", type)))) {
       out.add(orderDoc(cpny, text(h, "OrdNbr")));
     }
     return SimResponse.json(200, out);
+  }
+
+  /** Whether {@code header}'s order type has SL's credit memo behaviour ({@code SOType.Behavior} = {@code CM}). */
+  private boolean isCreditMemo(JsonNode header, String cpny) {
+    String type = text(header, "SOTypeID");
+    ObjectNode soType = type.isEmpty() ? null : store.get("SOType", cpny, type);
+    return soType != null && "CM".equalsIgnoreCase(text(soType, "Behavior"));
+  }
+
+  private boolean isCreditMemo(ObjectNode header) {
+    return isCreditMemo(header, text(header, "CpnyID"));
   }
 
   private ObjectNode orderDoc(String cpny, String ordNbr) {
@@ -978,6 +1030,10 @@ public final class SlSimulator implements AutoCloseable {
       return problem(404, "NOT_FOUND", "Not found", "OrdNbr '" + ordNbr + "' does not exist for CpnyID '" + cpny + "'.",
           "/_sim/orders/" + ordNbr + "/fulfil", List.of());
     }
+    if (isCreditMemo(order, cpny)) {
+      return problem(409, "CREDIT_MEMO", "Not a sales order", "OrdNbr '" + ordNbr + "' is a credit memo; the"
+          + " simulator ships sales orders only.", "/_sim/orders/" + ordNbr + "/fulfil", List.of());
+    }
     List<ObjectNode> errors = new ArrayList<>();
     JsonNode boxes = body.path("boxes");
     for (int i = 0; i < boxes.size(); i++) {
@@ -1238,9 +1294,13 @@ public final class SlSimulator implements AutoCloseable {
   private Map<String, Object> stats() {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     Map<String, Integer> perRef = ordersPerCustOrdNbr();
-    out.put("salesOrders", store.count("SOHeader"));
+    Map<String, Integer> perMemo = creditMemosPerCustOrdNbr();
+    out.put("salesOrders", store.select("SOHeader", r -> !isCreditMemo(r)).size());
     out.put("ordersPerCustOrdNbr", perRef);
     out.put("duplicateCustOrdNbrs", perRef.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList());
+    out.put("creditMemoOrders", store.select("SOHeader", this::isCreditMemo).size());
+    out.put("creditMemosPerCustOrdNbr", perMemo);
+    out.put("duplicateCreditMemoNbrs", perMemo.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList());
     out.put("customers", store.count("Customer"));
     out.put("glBatches", store.select("Batch", r -> same(r, "Module", "GL")).size());
     out.put("payments", store.select("ARDoc", r -> same(r, "DocType", "PA")).size());

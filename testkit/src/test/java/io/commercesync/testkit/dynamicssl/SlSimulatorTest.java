@@ -106,6 +106,75 @@ class SlSimulatorTest {
     assertThat(sim.ordersPerCustOrdNbr()).isEmpty();
   }
 
+  /** The sample order as a credit memo (order type CM) for storefront credit memo {@code number}. */
+  static ObjectNode creditMemo(String number, String origOrdNbr) throws IOException {
+    ObjectNode doc = sample("salesorder-create-request.json");
+    ObjectNode h = (ObjectNode) doc.get("SOHeader");
+    h.put("SOTypeID", "CM").put("CustOrdNbr", number).put("User3", "CS-100045").remove("ShipViaID");
+    if (origOrdNbr != null) {
+      h.put("OrigOrdNbr", origOrdNbr);
+    }
+    return doc;
+  }
+
+  @Test
+  void creditMemo_isAnOrderOfTypeCm_allocatingNoStock_foundBySoTypeId_andCountedApart() throws Exception {
+    Answer order = call("POST", "/api/SalesOrder", sample("salesorder-create-request.json"), "0060", null);
+    String ordNbr = order.body().get("SOHeader").get("OrdNbr").asText();
+    JsonNode before = call("GET", "/api/Inventory?InvtID=WID-100-BLK", null, "0060", null).body().get("ItemSite").get(0);
+
+    Answer memo = call("POST", "/api/SalesOrder", creditMemo("CS-100045", ordNbr), "0060", null);
+    assertThat(memo.status()).isEqualTo(201);
+    JsonNode h = memo.body().get("SOHeader");
+    assertThat(h.get("OrdNbr").asText()).startsWith("CM");
+    assertThat(h.get("SOTypeID").asText()).isEqualTo("CM");
+    assertThat(h.get("OrigOrdNbr").asText()).isEqualTo(ordNbr);
+    assertThat(h.get("CuryTotMerch").decimalValue()).isEqualByComparingTo("104.97");
+    // stock moves when SL processes the credit memo, not on entry
+    JsonNode after = call("GET", "/api/Inventory?InvtID=WID-100-BLK", null, "0060", null).body().get("ItemSite").get(0);
+    assertThat(after.get("QtyOnHand")).isEqualTo(before.get("QtyOnHand"));
+    assertThat(after.get("QtyAlloc")).isEqualTo(before.get("QtyAlloc"));
+    assertThat(after.get("QtyAvail")).isEqualTo(before.get("QtyAvail"));
+
+    // the order and the credit memo share CustOrdNbr here; SOTypeID tells them apart
+    Answer memos = call("GET", "/api/SalesOrder?CustID=C20311&CustOrdNbr=CS-100045&SOTypeID=CM", null, "0060", null);
+    assertThat(memos.body()).hasSize(1);
+    assertThat(memos.body().get(0).get("SOHeader").get("OrdNbr").asText()).isEqualTo(h.get("OrdNbr").asText());
+    Answer orders = call("GET", "/api/SalesOrder?CustID=C20311&CustOrdNbr=CS-100045&SOTypeID=SO", null, "0060", null);
+    assertThat(orders.body()).hasSize(1);
+    assertThat(call("GET", "/api/SalesOrder?CustID=C20311&CustOrdNbr=CS-100045", null, "0060", null).body()).hasSize(2);
+
+    JsonNode stats = call("GET", "/_sim/stats", null, null, null).body();
+    assertThat(stats.get("salesOrders").asInt()).isEqualTo(1);
+    assertThat(stats.get("creditMemoOrders").asInt()).isEqualTo(1);
+    assertThat(stats.get("creditMemosPerCustOrdNbr").get("CS-100045").asInt()).isEqualTo(1);
+    assertThat(stats.get("ordersPerCustOrdNbr").get("CS-100045").asInt()).isEqualTo(1);
+    assertThat(stats.get("duplicateCreditMemoNbrs")).isEmpty();
+    call("POST", "/api/SalesOrder", creditMemo("CS-100045", null), "0060", null);
+    assertThat(sim.creditMemosPerCustOrdNbr()).containsEntry("CS-100045", 2);
+    assertThat(call("GET", "/_sim/stats", null, null, null).body().get("duplicateCreditMemoNbrs"))
+        .extracting(JsonNode::asText).containsExactly("CS-100045");
+  }
+
+  @Test
+  void creditMemo_isValidatedLikeAnOrder_andItsTypeAndOriginalOrderMustExist() throws Exception {
+    ObjectNode memo = creditMemo("CM-1", "WO999999");
+    ((ObjectNode) memo.get("SOHeader")).put("CustID", "C99999");
+    ((ObjectNode) memo.get("SOLine").get(0)).put("InvtID", "NO-SUCH-ITEM");
+    ((ObjectNode) memo.get("SOLine").get(1)).put("SiteID", "ELPASO");
+    Answer a = call("POST", "/api/SalesOrder", memo, "0060", null);
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.body().get("errors")).extracting(e -> e.get("pointer").asText() + " " + e.get("code").asText())
+        .containsExactlyInAnyOrder("/SOHeader/CustID NOT_FOUND", "/SOHeader/OrigOrdNbr NOT_FOUND",
+            "/SOLine/0/InvtID NOT_FOUND", "/SOLine/1/SiteID NOT_FOUND");
+    ObjectNode unknownType = creditMemo("CM-2", null);
+    ((ObjectNode) unknownType.get("SOHeader")).put("SOTypeID", "RC");
+    assertThat(call("POST", "/api/SalesOrder", unknownType, "0060", null).body().get("errors"))
+        .extracting(e -> e.get("pointer").asText() + " " + e.get("code").asText())
+        .containsExactly("/SOHeader/SOTypeID NOT_FOUND");
+    assertThat(sim.creditMemosPerCustOrdNbr()).isEmpty();
+  }
+
   @Test
   void createOrder_widthBoundaries_nAcceptedAndNPlusOneRejected() throws Exception {
     ObjectNode order = sample("salesorder-create-request.json");

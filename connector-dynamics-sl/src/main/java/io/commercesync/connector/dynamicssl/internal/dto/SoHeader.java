@@ -70,4 +70,7 @@ public record SoHeader(
     @JsonProperty("Crtd_DateTime") LocalDateTime crtdDateTime,
     @JsonProperty("Crtd_Prog") String crtdProg,
     @JsonProperty("Crtd_User") String crtdUser,
-    @JsonProperty("LUpd_DateTime") LocalDateTime lUpdDateTime) {}
+    @JsonProperty("LUpd_DateTime") LocalDateTime lUpdDateTime,
+    // the original order of a credit memo (SL-assigned OrdNbr, char(15)): S1 dbo.SOHeader.sql and S2
+    // SLHistSOHeader.Table.al agree [C2]; S1 views alias it "Original Order Number"
+    @JsonProperty("OrigOrdNbr") String origOrdNbr) {}

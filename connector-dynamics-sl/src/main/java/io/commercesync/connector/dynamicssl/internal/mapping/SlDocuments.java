@@ -22,11 +22,15 @@ import io.commercesync.core.model.JournalLine;
 import io.commercesync.core.model.Money;
 import io.commercesync.core.model.Order;
 import io.commercesync.core.model.OrderLine;
+import io.commercesync.core.model.Return;
+import io.commercesync.core.model.ReturnLine;
 import io.commercesync.core.model.SystemId;
 import io.commercesync.core.spi.CashReceipt;
+import io.commercesync.core.spi.ReturnRequest;
 import io.commercesync.core.spi.SalesLine;
 import io.commercesync.core.spi.SalesOrderRequest;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -135,6 +139,98 @@ public final class SlDocuments {
         udf.get("User4"));
     SoHeader header = SlOrderMapper.INSTANCE.header(order, defaults, ctx);
     return text.prepare(new SalesOrderDocument(header, lines), "sales order", order.number());
+  }
+
+  /** The {@code SOTypeID} the request's order is entered with (its {@code userDefinedFields} or the default). */
+  public String orderType(SalesOrderRequest request) {
+    return request.userDefinedFields().getOrDefault("SOTypeID", ctx.soTypeId());
+  }
+
+  // ---- credit memo (return) ----
+
+  /**
+   * {@code POST /api/SalesOrder} body for a storefront credit memo: an order of the credit-memo order type
+   * ({@code SOTypeID} = {@link SlMappingContext#creditMemoTypeId()}), one {@code SOLine} per returned line.
+   *
+   * <p>Amounts, all positive at the currency's scale (more decimals are refused, never rounded): each line
+   * at {@code QtyOrd} × {@code CurySlsPrice} (the refunded unit price); what the lines refund less than that
+   * (their share of the order discount) plus a fee kept (negative adjustment) → {@code CuryWholeOrdDisc};
+   * a further refund (positive adjustment) → {@code CuryTotMisc}; shipping → {@code CuryTotFrt}; tax →
+   * {@code CuryTotTax}. Σ lines − {@code CuryWholeOrdDisc} + {@code CuryTotFrt} + {@code CuryTotMisc} +
+   * {@code CuryTotTax} must equal the refunded total, as SL computes {@code CuryTotOrd}.
+   *
+   * @param origOrdNbr SL's {@code OrdNbr} of the refunded order, or null when unknown
+   * @throws InvalidRecordException (system {@code dynamics-sl}, entity {@code credit memo}) naming every field
+   */
+  public SalesOrderDocument creditMemo(ReturnRequest request, String origOrdNbr) {
+    Return ret = request.ret();
+    InvalidRecordException.Builder errors =
+        InvalidRecordException.builder(SystemId.DYNAMICS_SL, "credit memo").recordId(ret.number());
+    rounded(ret.shipping(), "shipping", errors);
+    rounded(ret.adjustment(), "adjustment", errors);
+    rounded(ret.tax(), "tax", errors);
+    rounded(ret.total(), "total", errors);
+    if (ret.lines().isEmpty()) {
+      // a refund of money only: an SL credit memo order needs an SOLine; SL's document for a money-only
+      // credit is an AR credit memo (ARDoc DocType CM), which this connector does not enter
+      errors.violation(FieldViolation.of("lines", FieldViolation.RULE_REQUIRED, null,
+          "a refund without returned lines cannot be entered as an SL credit memo order (SOLine is required);"
+              + " enter it in SL as an AR credit memo (ARDoc CM)"));
+    }
+    int scale = ret.currency().getDefaultFractionDigits();
+    BigDecimal lineDiscount = BigDecimal.ZERO;
+    List<SoLine> lines = new ArrayList<>();
+    for (int i = 0; i < ret.lines().size(); i++) {
+      ReturnLine l = ret.lines().get(i);
+      Optional<SalesLine> a = request.lines().stream().filter(s -> s.lineNumber() == l.lineNumber()).findFirst();
+      if (a.isEmpty()) {
+        errors.violation(FieldViolation.of("lines[" + i + "]", FieldViolation.RULE_UNKNOWN_REFERENCE, l.sku(),
+            "has no SL item assignment (SalesLine " + l.lineNumber() + ")"));
+        continue;
+      }
+      rounded(l.unitPrice(), "lines[" + i + "].unitPrice", errors);
+      rounded(l.total(), "lines[" + i + "].total", errors);
+      if (!l.unitPrice().isRounded() || !l.total().isRounded()) {
+        continue;
+      }
+      BigDecimal extended = l.quantity().multiply(l.unitPrice().amount()).setScale(scale, RoundingMode.HALF_EVEN);
+      BigDecimal short_ = extended.subtract(l.total().amount());
+      if (short_.signum() < 0) {
+        errors.violation(FieldViolation.of("lines[" + i + "].total", FieldViolation.RULE_CONSISTENCY, l.total(),
+            "SL credits a line as QtyOrd × CurySlsPrice = " + extended.toPlainString() + " "
+                + ret.currency().getCurrencyCode() + " (SOLine has no amount column); a larger line refund"
+                + " cannot be entered"));
+        continue;
+      }
+      lineDiscount = lineDiscount.add(short_);
+      String site = a.get().site() != null ? a.get().site() : ctx.defaultSiteId();
+      lines.add(SlReturnMapper.INSTANCE.line(l, String.format("%05d", lines.size() + 1), a.get().itemNumber(), site,
+          a.get().unitOfMeasure()));
+    }
+    errors.throwIfAny();
+    BigDecimal adjustment = SlConversions.amount(ret.adjustment());
+    BigDecimal misc = adjustment.signum() > 0 ? adjustment : BigDecimal.ZERO.setScale(scale);
+    BigDecimal discount = lineDiscount.add(adjustment.signum() < 0 ? adjustment.negate() : BigDecimal.ZERO)
+        .setScale(scale, RoundingMode.UNNECESSARY);
+    BigDecimal total = SlOrderMapper.merchandise(lines, scale).subtract(discount)
+        .add(SlConversions.amount(ret.shipping())).add(misc).add(SlConversions.amount(ret.tax()));
+    if (total.compareTo(ret.total().amount()) != 0) {
+      errors.violation(FieldViolation.of("total", FieldViolation.RULE_CONSISTENCY, ret.total(),
+          "SL computes the credit memo total CuryTotOrd = Σ QtyOrd × CurySlsPrice − CuryWholeOrdDisc + CuryTotFrt"
+              + " + CuryTotMisc + CuryTotTax = " + total.toPlainString() + " " + ret.currency().getCurrencyCode()
+              + ", which differs from the refunded total"));
+    } else if (total.signum() <= 0) {
+      errors.violation(FieldViolation.of("total", FieldViolation.RULE_RANGE, ret.total(),
+          "an SL credit memo must credit more than 0"));
+    }
+    errors.throwIfAny();
+    String storefrontId = ret.refs().stream().filter(r -> !r.system().equals(SystemId.DYNAMICS_SL))
+        .map(ExternalRef::id).findFirst().orElse(null);
+    CreditMemoDefaults defaults = new CreditMemoDefaults(company(request.company()), request.customerId(),
+        ctx.creditMemoTypeId(), ret.currency().getCurrencyCode(), origOrdNbr, storefrontId, ret.orderNumber(),
+        discount, misc);
+    SoHeader header = SlReturnMapper.INSTANCE.header(ret, defaults, ctx);
+    return text.prepare(new SalesOrderDocument(header, lines), "credit memo", ret.number());
   }
 
   // ---- customer ----

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param jrnlType GL journal type ({@code JrnlType}, site-defined, e.g. {@code GJ})
  * @param ledgerId GL ledger ({@code LedgerID}, site-defined, e.g. {@code ACTUAL})
  * @param defaultSub the subaccount used when an account carries none ({@code Sub})
+ * @param creditMemoTypeId the order type of credit memos ({@code SOTypeID}, site-defined; default {@code CM},
+ *     an order type whose {@code SOType.Behavior} is {@code CM})
  */
 public record SlMappingContext(
     ZoneId zone,
@@ -28,12 +30,24 @@ public record SlMappingContext(
     SlFiscalCalendar fiscalCalendar,
     String jrnlType,
     String ledgerId,
-    String defaultSub) {
+    String defaultSub,
+    String creditMemoTypeId) {
+
+  /** The default credit-memo order type ({@code SOTypeID}). */
+  public static final String CREDIT_MEMO_TYPE = "CM";
 
   public SlMappingContext {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(baseCurrency, "baseCurrency");
     Objects.requireNonNull(fiscalCalendar, "fiscalCalendar");
+    creditMemoTypeId = creditMemoTypeId == null ? CREDIT_MEMO_TYPE : creditMemoTypeId;
+  }
+
+  /** A context with the default credit-memo order type {@value #CREDIT_MEMO_TYPE}. */
+  public SlMappingContext(ZoneId zone, Currency baseCurrency, String cpnyId, String soTypeId, String defaultSiteId,
+      SlFiscalCalendar fiscalCalendar, String jrnlType, String ledgerId, String defaultSub) {
+    this(zone, baseCurrency, cpnyId, soTypeId, defaultSiteId, fiscalCalendar, jrnlType, ledgerId, defaultSub,
+        CREDIT_MEMO_TYPE);
   }
 
   /** Defaults for examples and the CLI: UTC, USD, company {@code 0060}, type {@code SO}, calendar year. */

@@ -27,7 +27,9 @@ public final class SlWidths {
         "BillAddr2", 60, "BillCity", 30, "BillState", 3, "BillZip", 10, "BillCountry", 3,
         "BillPhone", 30, "TermsID", 2, "SlsperID", 10, "ProjectID", 16, "CuryID", 4, "PerPost", 6,
         "TaxID00", 10, "User1", 30, "User2", 30, "User3", 30, "User4", 30, "Crtd_Prog", 8,
-        "Crtd_User", 10);
+        "Crtd_User", 10,
+        // OrigOrdNbr char(15): S1 dbo.SOHeader.sql, S2 SLHistSOHeader.Table.al Text[15] [C2] (not in §2.3)
+        "OrigOrdNbr", 15);
     // §2.4 SOLine [C2]
     table("SOLine", "CpnyID", 10, "OrdNbr", 15, "LineRef", 5, "InvtID", 30, "Descr", 60, "SiteID", 10,
         "Status", 1, "UnitDesc", 6, "SlsAcct", 10, "SlsSub", 24, "TaxCat", 10);
