@@ -162,8 +162,11 @@ final class DemoCommand implements Callable<Integer> {
         run(p, () -> Flows.fulfillmentToStorefront(erp, sf, p.options()));
         run(p, () -> Flows.invoicesToStorefront(erp, sf, p.options()));
       }
-      List<String> refunded = world.refundSome(Math.max(2, world.orders().size() / 40));
-      out.println("  the shop refunds: " + refunded.size() + " Magento orders (credit memos)");
+      int toRefund = Math.max(2, world.orders().size() / 40);
+      List<String> refunded = world.refundSome(toRefund);
+      List<String> returned = world.refundClarity(toRefund);
+      out.println("  the shops refund: " + refunded.size() + " Magento orders (credit memos) and " + returned.size()
+          + " Clarity orders (refunded returns)");
       phase("returns");
       for (Pair p : pairs) {
         run(p, () -> Flows.returnsToErp(systems.storefront(p.storefront()), systems.erp(p.erp()), p.options()));
@@ -294,7 +297,10 @@ final class DemoCommand implements Callable<Integer> {
       a.shipmentsDelivered = state.shipmentsDelivered();
       a.shipmentDuplicates = state.shipmentDuplicates();
       a.invoiceDuplicates = state.invoiceDuplicates();
-      a.returns = state.gpReturns().values().stream().mapToInt(i -> i).sum();
+      a.gpReturns = state.gpReturns().values().stream().mapToInt(i -> i).sum();
+      a.slReturns = state.slReturns().values().stream().mapToInt(i -> i).sum();
+      a.returnDuplicates = (int) java.util.stream.Stream.of(state.gpReturns(), state.slReturns())
+          .flatMap(m -> m.values().stream()).filter(n -> n > 1).count();
       return a;
     }
 
@@ -321,7 +327,9 @@ final class DemoCommand implements Callable<Integer> {
     int shipmentDuplicates;
     int invoiceDuplicates;
     int erpShipments;
-    int returns;
+    int gpReturns;
+    int slReturns;
+    int returnDuplicates;
     long allLetters;
     Map<String, Integer> reasons = Map.of();
     List<String> duplicatedCustomers = new ArrayList<>();
@@ -339,7 +347,8 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("  shipments: the ERPs shipped %d orders, %d reached the storefront with their tracking numbers,"
           + " duplicates=%d; invoice duplicates=%d%n", erpShipments, shipmentsDelivered, shipmentDuplicates,
           invoiceDuplicates);
-      out.printf("  returns in GP (SOPTYPE 4): %d%n", returns);
+      out.printf("  returns: GP returns (SOPTYPE 4)=%d, SL credit memo orders=%d, refunds entered twice=%d%n",
+          gpReturns, slReturns, returnDuplicates);
       out.printf("  open dead letters in the store (all flows): %d (commercesync dlq list --store DIR)%n", allLetters);
     }
   }

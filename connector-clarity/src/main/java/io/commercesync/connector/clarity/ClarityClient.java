@@ -64,7 +64,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code pageSize}</td><td>50 (v1 at most 250)</td></tr>
  *   <tr><td>{@code currency}</td><td>{@code USD}: the store currency native records do not carry</td></tr>
  *   <tr><td>{@code statusMapping}</td><td>{@link ClarityStatusMapping#defaults(ClarityDialect)}</td></tr>
- *   <tr><td>{@code onUnmappedStatus}</td><td>a WARN log line naming the order and status</td></tr>
+ *   <tr><td>{@code onUnmappedStatus}</td><td>a WARN log line naming the order and status (INFO for a skipped return)</td></tr>
+ *   <tr><td>{@code returnStatuses}</td><td>{@link ClarityReturnStatuses#defaults(ClarityDialect)}: native {@code Payment Sent}, {@code Completed}; v1 {@code refunded}</td></tr>
  *   <tr><td>{@code erpSystem}</td><td>none: {@code CustomKey}/{@code externalId} are not turned into refs</td></tr>
  *   <tr><td>{@code tokenRefreshMargin}</td><td>60 s before the OAuth token expires</td></tr>
  *   <tr><td>{@code pollOverlap}</td><td>5 s re-read before the cursor</td></tr>
@@ -86,6 +87,7 @@ public final class ClarityClient {
   private final ClarityApi api;
   private final RateLimitTracker rateLimit;
   private final MappingSettings mapping;
+  private final ClarityReturnStatuses returnStatuses;
 
   private ClarityClient(Builder b, ClarityDialect dialect, HttpUrl apiBase) {
     this.settings = b.copy();
@@ -94,9 +96,8 @@ public final class ClarityClient {
     HttpTransport transport = new HttpTransport(SystemId.CLARITY,
         HttpTransport.newClient(b.httpSettings).build(), b.httpSettings, b.clock);
     this.rateLimit = new RateLimitTracker(b.clock, b.respectRateLimitHeaders);
-    UnmappedStatusListener unmapped = b.unmapped != null ? b.unmapped
-        : (entity, key, status) -> LOG.warn("system=clarity entity={} key={} unmappedStatus=\"{}\" decoded as UNKNOWN",
-            entity, key, status);
+    UnmappedStatusListener unmapped = b.unmapped != null ? b.unmapped : ClarityClient::logUnmapped;
+    this.returnStatuses = b.returnStatuses != null ? b.returnStatuses : ClarityReturnStatuses.defaults(dialect);
     this.mapping = new MappingSettings(b.currency,
         b.statusMapping != null ? b.statusMapping : ClarityStatusMapping.defaults(dialect), unmapped, b.erpSystem);
     Auth auth = auth(b.auth, transport, apiBase, b);
@@ -106,6 +107,15 @@ public final class ClarityClient {
     } else {
       ClarityHttp http = new ClarityHttp(transport, apiBase, auth, new V1ErrorTranslator(transport), rateLimit);
       this.api = new V1Api(http, mapping, b.pageSize, b.clock, b.inventorySource, b.weightUnit);
+    }
+  }
+
+  private static void logUnmapped(String entity, String key, String status) {
+    if ("return".equals(entity)) {
+      LOG.info("system=clarity entity=return key={} status=\"{}\" skipped: not a refunded status (returnStatuses)",
+          key, status);
+    } else {
+      LOG.warn("system=clarity entity={} key={} unmappedStatus=\"{}\" decoded as UNKNOWN", entity, key, status);
     }
   }
 
@@ -145,6 +155,15 @@ public final class ClarityClient {
   /** The status table in use. */
   public ClarityStatusMapping statusMapping() {
     return mapping.statuses();
+  }
+
+  /** Which return statuses count as refunded. */
+  public ClarityReturnStatuses returnStatuses() {
+    return returnStatuses;
+  }
+
+  UnmappedStatusListener unmappedListener() {
+    return mapping.unmapped();
   }
 
   /** The last {@code X-RateLimit-*} window the v1 API reported, if any. */
@@ -195,6 +214,7 @@ public final class ClarityClient {
     private Clock clock = Clock.systemUTC();
     private ClarityStatusMapping statusMapping;
     private UnmappedStatusListener unmapped;
+    private ClarityReturnStatuses returnStatuses;
     private Currency currency = Currency.getInstance("USD");
     private SystemId erpSystem;
     private int pageSize = 50;
@@ -225,6 +245,7 @@ public final class ClarityClient {
       b.clock = clock;
       b.statusMapping = statusMapping;
       b.unmapped = unmapped;
+      b.returnStatuses = returnStatuses;
       b.currency = currency;
       b.erpSystem = erpSystem;
       b.pageSize = pageSize;
@@ -285,9 +306,18 @@ public final class ClarityClient {
       return this;
     }
 
-    /** Told about every status the mapping does not know (the record still decodes, as UNKNOWN). */
+    /**
+     * Told about every status the mapping does not know (the record still decodes, as UNKNOWN), and about
+     * every return skipped because its status is not configured as refunded (entity {@code return}).
+     */
     public Builder onUnmappedStatus(UnmappedStatusListener listener) {
       this.unmapped = listener;
+      return this;
+    }
+
+    /** Which return statuses count as refunded (sent to the ERP); default {@link ClarityReturnStatuses#defaults}. */
+    public Builder returnStatuses(ClarityReturnStatuses statuses) {
+      this.returnStatuses = statuses;
       return this;
     }
 

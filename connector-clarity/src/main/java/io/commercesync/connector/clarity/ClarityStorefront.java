@@ -8,6 +8,7 @@ import io.commercesync.connector.clarity.internal.capability.ClarityInvoiceSink;
 import io.commercesync.connector.clarity.internal.capability.ClarityOrderSource;
 import io.commercesync.connector.clarity.internal.capability.ClarityOrderStatusSink;
 import io.commercesync.connector.clarity.internal.capability.ClarityPriceSink;
+import io.commercesync.connector.clarity.internal.capability.ClarityReturnSource;
 import io.commercesync.connector.clarity.internal.capability.ClarityShipmentSink;
 import io.commercesync.core.model.SystemId;
 import io.commercesync.core.spi.CatalogSink;
@@ -17,6 +18,7 @@ import io.commercesync.core.spi.InvoiceSink;
 import io.commercesync.core.spi.OrderSource;
 import io.commercesync.core.spi.OrderStatusSink;
 import io.commercesync.core.spi.PriceSink;
+import io.commercesync.core.spi.ReturnSource;
 import io.commercesync.core.spi.ShipmentSink;
 import io.commercesync.core.spi.Storefront;
 import java.time.Duration;
@@ -41,7 +43,11 @@ import java.util.Set;
  *   <tr><td>{@link ShipmentSink}</td><td>{@code POST /Shipping/Shipment/Upsert}</td><td>{@code POST /orders/{id}/shipments}</td></tr>
  *   <tr><td>{@link InvoiceSink}</td><td>{@code POST /Invoicing/SalesInvoice/Upsert}</td><td>{@code PUT /invoices/{number}}</td></tr>
  *   <tr><td>{@link OrderStatusSink}</td><td>{@code PATCH /Ordering/SalesOrder/<Route>/{ID}}</td><td>{@code PATCH /orders/{id}}</td></tr>
+ *   <tr><td>{@link ReturnSource}</td><td>{@code GET /Returning/SalesReturns?ModifiedSince} + {@code /SalesReturn/Key/{n}} (+ the order by {@code /SalesOrder/ID/{ID}})</td><td>{@code GET /returns?updatedSince} + {@code ?returnNumber=} (our proposal [P+])</td></tr>
  * </table>
+ *
+ * <p>The {@link ReturnSource} hands on only returns whose status is configured as refunded
+ * ({@link ClarityReturnStatuses}); any other is skipped and reported to the unmapped-status listener.
  *
  * <p>Every sink takes an idempotency key (sent as {@code Idempotency-Key} by v1) and answers
  * {@code lookup} from Clarity's own data: by {@code CustomKey}/{@code externalId}, tracking number, the
@@ -73,6 +79,8 @@ public final class ClarityStorefront implements Storefront {
     capabilities.put(ShipmentSink.class, new ClarityShipmentSink(api));
     capabilities.put(InvoiceSink.class, new ClarityInvoiceSink(api));
     capabilities.put(OrderStatusSink.class, new ClarityOrderStatusSink(api));
+    capabilities.put(ReturnSource.class, new ClarityReturnSource(api, client.sourcePrefix() + ":returns", overlap,
+        s.settingsClock(), client.returnStatuses(), client.unmappedListener()));
   }
 
   /** The storefront over {@code client}. */

@@ -64,12 +64,26 @@ class ClarityClientBuilderTest {
   }
 
   @Test
-  void storefrontOffersTheEightCapabilities() {
+  void storefrontOffersTheNineCapabilities() {
     ClarityStorefront shop = ClarityStorefront.of(ClarityClient.builder().baseUrl("https://x.example")
         .auth(ClarityAuth.apiKey(Secret.of(PASSWORD))).build());
-    assertThat(shop.capabilities()).hasSize(8);
+    assertThat(shop.capabilities()).hasSize(9).contains(io.commercesync.core.spi.ReturnSource.class);
     assertThat(shop.capability(io.commercesync.core.spi.OrderSink.class)).isEmpty();
-    assertThatThrownBy(() -> shop.require(io.commercesync.core.spi.ReturnSource.class))
-        .isInstanceOf(ConfigurationException.class).hasMessageContaining("ReturnSource");
+    assertThatThrownBy(() -> shop.require(io.commercesync.core.spi.OrderSink.class))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("OrderSink");
+    assertThat(shop.client().returnStatuses().refunded()).containsExactly("refunded");
+  }
+
+  @Test
+  void returnStatuses_areConfiguration_matchedLikeOrderStatuses() {
+    assertThat(ClarityReturnStatuses.nativeDefaults().isRefunded("payment_sent")).isTrue();
+    assertThat(ClarityReturnStatuses.nativeDefaults().isRefunded("COMPLETED")).isTrue();
+    assertThat(ClarityReturnStatuses.nativeDefaults().isRefunded("Pending")).isFalse();
+    assertThat(ClarityReturnStatuses.nativeDefaults().isRefunded(null)).isFalse();
+    assertThatThrownBy(ClarityReturnStatuses::of).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("returnStatuses");
+    ClarityClient nativeClient = ClarityClient.builder().baseUrl("https://x.example")
+        .auth(ClarityAuth.session("integration", Secret.of(PASSWORD))).build();
+    assertThat(nativeClient.returnStatuses().refunded()).containsExactlyInAnyOrder("Payment Sent", "Completed");
   }
 }

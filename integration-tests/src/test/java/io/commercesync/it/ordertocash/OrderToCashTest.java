@@ -1,11 +1,9 @@
 package io.commercesync.it.ordertocash;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.commercesync.core.error.ConfigurationException;
 import io.commercesync.core.flow.FlowOptions;
 import io.commercesync.core.flow.Flows;
 import io.commercesync.core.flow.SyncFlow;
@@ -102,42 +100,27 @@ class OrderToCashTest {
       completed(Flows.fulfillmentToStorefront(erp, sf, options).runOnce());
       assertThat(world.audit().shipmentDuplicates()).isZero();
 
-      // returns
-      if (pair.storefront == DemoWorld.Storefront.MAGENTO) {
-        List<String> refunded = world.refundSome(2);
-        assertThat(refunded).isNotEmpty();
-        completed(Flows.returnsToErp(sf, erp, options).runOnce());
-        assertThat(completed(Flows.returnsToErp(sf, erp, options).runOnce()).written()).isZero();
-        Map<String, Integer> returns = pair.erp == DemoWorld.Erp.GP ? world.audit().gpReturns() : slCreditMemos(world);
-        assertThat(refunded).allSatisfy(n -> assertThat(returns.get(n.toUpperCase(Locale.ROOT))).as(n).isEqualTo(1));
-        if (pair.erp == DemoWorld.Erp.SL) {
-          // one credit memo order per Magento credit memo number, each linked to the refunded SL order
-          assertThat(world.sl().creditMemosPerCustOrdNbr()).hasSize(refunded.size())
-              .allSatisfy((memo, n) -> assertThat(n).as(memo).isEqualTo(1));
-          for (String row : world.sl().rows("SOHeader")) {
-            JsonNode h = JSON.readTree(row);
-            if (h.path("SOTypeID").asText().equals("CM")) {
-              assertThat(h.path("OrigOrdNbr").asText()).as(row).isNotBlank();
-            }
+      // returns: every pair, Magento credit memos and Clarity refunded returns alike
+      List<String> refunded = pair.storefront == DemoWorld.Storefront.MAGENTO ? world.refundSome(2)
+          : world.refundClarity(2);
+      assertThat(refunded).isNotEmpty();
+      completed(Flows.returnsToErp(sf, erp, options).runOnce());
+      assertThat(completed(Flows.returnsToErp(sf, erp, options).runOnce()).written()).isZero();
+      DemoWorld.Audit withReturns = world.audit();
+      Map<String, Integer> returns = pair.erp == DemoWorld.Erp.GP ? withReturns.gpReturns() : withReturns.slReturns();
+      assertThat(refunded).allSatisfy(n -> assertThat(returns.get(n.toUpperCase(Locale.ROOT))).as(n).isEqualTo(1));
+      if (pair.erp == DemoWorld.Erp.SL) {
+        // one credit memo order per storefront return number, each linked to the refunded SL order
+        assertThat(world.sl().creditMemosPerCustOrdNbr()).hasSize(refunded.size())
+            .allSatisfy((memo, n) -> assertThat(n).as(memo).isEqualTo(1));
+        for (String row : world.sl().rows("SOHeader")) {
+          JsonNode h = JSON.readTree(row);
+          if (h.path("SOTypeID").asText().equals("CM")) {
+            assertThat(h.path("OrigOrdNbr").asText()).as(row).isNotBlank();
           }
         }
-      } else {
-        assertThatThrownBy(() -> Flows.returnsToErp(sf, erp, options)).isInstanceOf(ConfigurationException.class)
-            .hasMessageContaining("ReturnSource");
       }
     }
-  }
-
-  /** SL credit memo orders (type CM) per refunded storefront order number ({@code User3}), upper case. */
-  static Map<String, Integer> slCreditMemos(DemoWorld world) throws Exception {
-    Map<String, Integer> out = new java.util.TreeMap<>();
-    for (String row : world.sl().rows("SOHeader")) {
-      JsonNode h = JSON.readTree(row);
-      if (h.path("SOTypeID").asText().equals("CM")) {
-        out.merge(h.path("User3").asText().toUpperCase(Locale.ROOT), 1, Integer::sum);
-      }
-    }
-    return out;
   }
 
   static RunReport completed(RunReport report) {

@@ -38,8 +38,16 @@ import java.util.Set;
  * Basic), OAuth client {@code commercesync} / {@code commercesync-secret}, API key
  * {@code clarity-api-key}. Helper routes (never faulted): {@code GET /_sim/stats},
  * {@code POST /_sim/reset}, {@code POST /_sim/orders} (a v1 order; emits {@code order.created}),
- * {@code POST /_sim/orders/{number}/touch} ({@code order.updated}), {@code POST /_sim/webhooks/deliver},
+ * {@code POST /_sim/orders/{number}/touch} ({@code order.updated}),
+ * {@code POST /_sim/orders/{number}/refund?qty=1&fee=0&status=Completed} (a return of the first line, as
+ * {@link #refund(String, BigDecimal, BigDecimal)}), {@code POST /_sim/webhooks/deliver},
  * {@code POST /_sim/clock/advance?seconds=N}.
+ *
+ * <p>Returns: native {@code GET /Returning/SalesReturns} (paged, {@code ModifiedSince}, {@code Sorts}),
+ * {@code /Returning/SalesReturnsForConnect}, {@code /Returning/SalesReturn/ID/{ID}|Key/{Key}} [C routes];
+ * v1 {@code GET /returns?updatedSince=&page=&pageSize=&returnNumber=&status=} and {@code /returns/{returnId}}
+ * (CommerceSync's proposal [P+]). Create them with {@link #refund(String, BigDecimal, BigDecimal)} or
+ * {@link #refund(String, String, BigDecimal, RefundLine...)}.
  */
 public final class ClaritySimulator implements AutoCloseable {
 
@@ -186,6 +194,78 @@ public final class ClaritySimulator implements AutoCloseable {
     }
   }
 
+  /** A line to return: {@code quantity} of the order line {@code lineId} ({@code lineItems[].lineId} of the v1 order). */
+  public record RefundLine(String lineId, BigDecimal quantity) {
+    public RefundLine {
+      Objects.requireNonNull(lineId, "lineId");
+      Objects.requireNonNull(quantity, "quantity");
+    }
+  }
+
+  /**
+   * Refunds {@code qty} of the first line of order {@code orderNumber} that still has that much left to
+   * return, as the shop's staff would: a return in status {@code Completed} (refunded) keeping {@code fee} as
+   * a restocking fee. Mirrors the Magento simulator's {@code refund(incrementId, qty, fee)}. Returns the
+   * return's number ({@code <order>-R<n>}).
+   *
+   * @throws IllegalArgumentException when there is no such order or no line has {@code qty} left to return
+   */
+  public String refund(String orderNumber, BigDecimal qty, BigDecimal fee) {
+    synchronized (store) {
+      ClarityStore.SimOrder o = store.orderByNumber(orderNumber)
+          .orElseThrow(() -> new IllegalArgumentException("no order " + orderNumber));
+      for (JsonNode li : o.v1.withArray("lineItems")) {
+        String lineId = SimJson.text(li, "lineId");
+        BigDecimal left = SimJson.nz(SimJson.decimal(li, "quantity")).subtract(store.returnedQuantity(o, lineId));
+        if (lineId != null && left.compareTo(qty) >= 0) {
+          return refund(orderNumber, "Completed", fee, new RefundLine(lineId, qty));
+        }
+      }
+      throw new IllegalArgumentException("cannot refund " + qty + " of a line of order " + orderNumber
+          + ": nothing left to return");
+    }
+  }
+
+  /**
+   * Creates a return of order {@code orderNumber} in CEF status {@code status} ({@code Pending},
+   * {@code Confirmed}, {@code Shipped}, {@code Payment Sent}, {@code Rejected}, {@code Completed},
+   * {@code Void}, or a site's own), keeping {@code fee} as a restocking fee. Returns its number.
+   *
+   * @throws IllegalArgumentException when there is no such order, a line is not the order's or more would
+   *     be returned than was ordered
+   */
+  public String refund(String orderNumber, String status, BigDecimal fee, RefundLine... lines) {
+    ClarityStore.SimOrder o = store.orderByNumber(orderNumber)
+        .orElseThrow(() -> new IllegalArgumentException("no order " + orderNumber));
+    Map<String, BigDecimal> quantities = new LinkedHashMap<>();
+    for (RefundLine l : lines) {
+      quantities.merge(l.lineId(), l.quantity(), BigDecimal::add);
+    }
+    if (quantities.isEmpty()) {
+      throw new IllegalArgumentException("a return needs at least one line");
+    }
+    return store.addReturn(o, Objects.requireNonNull(status, "status"), quantities, fee, null).number;
+  }
+
+  /** Sets return {@code number}'s CEF status key; its change time moves, so incremental reads see it again. */
+  public void setReturnStatus(String number, String statusKey) {
+    ClarityStore.SimReturn r = store.returnByNumber(number)
+        .orElseThrow(() -> new IllegalArgumentException("no return " + number));
+    store.setReturnStatus(r, statusKey);
+  }
+
+  /** Every return number, oldest first. */
+  public java.util.List<String> returnNumbers() {
+    synchronized (store) {
+      return store.returns.values().stream().map(r -> r.number).toList();
+    }
+  }
+
+  /** Return {@code number} as the v1 API shows it (JSON), if it exists. */
+  public Optional<String> returnJson(String number) {
+    return store.returnByNumber(number).map(r -> new String(SimJson.bytes(store.v1Return(r)), StandardCharsets.UTF_8));
+  }
+
   /** How many customers carry ERP key {@code externalId}. */
   public int customerCount(String externalId) {
     synchronized (store) {
@@ -282,12 +362,34 @@ public final class ClaritySimulator implements AutoCloseable {
           store.touch(o);
           return SimResponse.json(200, store.v1Order(o));
         }).orElseGet(() -> SimResponse.rawJson(404, "{\"message\":\"no such order\"}")));
+    server.route("POST", "/_sim/orders/{number}/refund", r -> {
+      try {
+        BigDecimal qty = r.queryParam("qty").map(BigDecimal::new).orElse(BigDecimal.ONE);
+        BigDecimal fee = r.queryParam("fee").map(BigDecimal::new).orElse(BigDecimal.ZERO);
+        String number = r.queryParam("status").isPresent()
+            ? refundFirstLine(r.param("number"), r.queryParam("status").get(), qty, fee)
+            : refund(r.param("number"), qty, fee);
+        return SimResponse.json(201, store.v1Return(store.returnByNumber(number).orElseThrow()));
+      } catch (IllegalArgumentException e) {
+        return SimResponse.json(422, SimJson.object().put("message", e.getMessage()));
+      }
+    });
     server.route("POST", "/_sim/webhooks/deliver", r -> SimResponse.json(200, outbox.deliverAll()));
     server.route("POST", "/_sim/clock/advance", (SimRequest r) -> {
       long seconds = r.queryParam("seconds").map(Long::parseLong).orElse(0L);
       options.clock.advance(Duration.ofSeconds(seconds));
       return SimResponse.rawJson(200, "{\"now\":\"" + options.clock.instant() + "\"}");
     });
+  }
+
+  private String refundFirstLine(String orderNumber, String status, BigDecimal qty, BigDecimal fee) {
+    ClarityStore.SimOrder o = store.orderByNumber(orderNumber)
+        .orElseThrow(() -> new IllegalArgumentException("no order " + orderNumber));
+    String lineId = SimJson.text(o.v1.withArray("lineItems").path(0), "lineId");
+    if (lineId == null) {
+      throw new IllegalArgumentException("order " + orderNumber + " has no lines");
+    }
+    return refund(orderNumber, status, fee, new RefundLine(lineId, qty));
   }
 
   @Override

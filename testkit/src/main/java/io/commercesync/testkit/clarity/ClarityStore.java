@@ -100,6 +100,52 @@ public final class ClarityStore {
     Instant updated;
   }
 
+  /**
+   * A return (refund) of an order: a CEF {@code SalesReturnModel} natively, the v1 return resource of
+   * CommerceSync's proposal [P+]. {@code status} is the CEF status key (seeded: Pending, Confirmed, Shipped,
+   * Payment Sent, Rejected, Completed, Void).
+   */
+  static final class SimReturn {
+    int id;
+    String number;
+    int orderId;
+    String status;
+    String reason;
+    String currency;
+    Instant created;
+    Instant updated;
+    BigDecimal shipping = BigDecimal.ZERO;
+    /** Restocking fee kept (CEF {@code RestockingFeeAmount} on the first item; v1 {@code adjustmentAmount} = −fee). */
+    BigDecimal fee = BigDecimal.ZERO;
+    final List<SimReturnLine> lines = new ArrayList<>();
+
+    BigDecimal subtotal() {
+      return lines.stream().map(SimReturnLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    BigDecimal tax() {
+      return lines.stream().map(SimReturnLine::tax).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    BigDecimal total() {
+      return subtotal().add(tax()).add(shipping).subtract(fee);
+    }
+  }
+
+  /** One returned line: {@code orderLineId} is the order's {@code lineItems[].lineId}. */
+  record SimReturnLine(String lineId, String orderLineId, String sku, String name, BigDecimal quantity,
+      BigDecimal unitPrice, BigDecimal tax) {
+    BigDecimal total() {
+      return unitPrice.multiply(quantity);
+    }
+  }
+
+  /** CEF return status key → v1 return status [P+]. */
+  static final Map<String, String> V1_RETURN_STATUS = Map.ofEntries(
+      Map.entry("Pending", "requested"), Map.entry("Confirmed", "approved"), Map.entry("Shipped", "received"),
+      Map.entry("Payment Sent", "refunded"), Map.entry("Completed", "refunded"), Map.entry("Rejected", "rejected"),
+      Map.entry("Void", "cancelled"));
+
   /** What an idempotent write answered first. */
   record Stored(String hash, int status, byte[] body, Instant at) {}
 
@@ -114,6 +160,7 @@ public final class ClarityStore {
   private final Map<String, Map<String, StockRow>> stockBySku = new java.util.HashMap<>();
   final Map<Integer, SimShipment> shipments = new TreeMap<>();
   final Map<String, SimInvoice> invoices = new TreeMap<>();
+  final Map<Integer, SimReturn> returns = new TreeMap<>();
   final Map<String, Stored> idempotency = new LinkedHashMap<>();
   int idempotentReplays;
   int idempotencyConflicts;
@@ -123,6 +170,7 @@ public final class ClarityStore {
   private int nextRow = 1;
   private int nextShipment = 1;
   private int nextInvoice = 1;
+  private int nextReturn = 5000;
   private BiConsumer<String, ObjectNode> events = (type, resource) -> { };
 
   ClarityStore(SimClock clock) {
@@ -143,6 +191,7 @@ public final class ClarityStore {
     stock.clear();
     shipments.clear();
     invoices.clear();
+    returns.clear();
     idempotency.clear();
     idempotentReplays = 0;
     idempotencyConflicts = 0;
@@ -622,6 +671,172 @@ public final class ClarityStore {
     return i;
   }
 
+  // ------------------------------------------------------------------ returns
+
+  /**
+   * Adds a return of order {@code o}: {@code quantities} per order line ({@code lineItems[].lineId} →
+   * quantity), priced from the order line (unit price, tax pro rata); numbered {@code <order>-R<n>}.
+   *
+   * @throws IllegalArgumentException when a line is not the order's or more would be returned than was ordered
+   */
+  synchronized SimReturn addReturn(SimOrder o, String status, Map<String, BigDecimal> quantities, BigDecimal fee,
+      String reason) {
+    SimReturn r = new SimReturn();
+    r.id = ++nextReturn;
+    r.orderId = o.id;
+    r.status = status;
+    r.reason = reason;
+    r.currency = SimJson.text(o.v1, "currency");
+    r.fee = fee == null ? BigDecimal.ZERO : fee;
+    r.created = now();
+    r.updated = r.created;
+    int n = 0;
+    for (Map.Entry<String, BigDecimal> q : quantities.entrySet()) {
+      JsonNode line = null;
+      for (JsonNode li : o.v1.withArray("lineItems")) {
+        if (q.getKey().equals(SimJson.text(li, "lineId"))) {
+          line = li;
+        }
+      }
+      if (line == null) {
+        throw new IllegalArgumentException("order " + o.number + " has no line " + q.getKey());
+      }
+      BigDecimal ordered = SimJson.nz(SimJson.decimal(line, "quantity"));
+      BigDecimal returned = returnedQuantity(o, q.getKey());
+      if (q.getValue().signum() <= 0 || returned.add(q.getValue()).compareTo(ordered) > 0) {
+        throw new IllegalArgumentException("order " + o.number + " line " + q.getKey() + ": cannot return "
+            + q.getValue() + " (ordered " + ordered + ", returned " + returned + ")");
+      }
+      BigDecimal tax = SimJson.nz(SimJson.decimal(line, "taxAmount")).multiply(q.getValue())
+          .divide(ordered, 2, java.math.RoundingMode.HALF_EVEN);
+      r.lines.add(new SimReturnLine("rli_" + r.id + "_" + ++n, q.getKey(), SimJson.text(line, "sku"),
+          SimJson.text(line, "name"), q.getValue(), SimJson.nz(SimJson.decimal(line, "unitPrice")), tax));
+    }
+    long existing = returns.values().stream().filter(x -> x.orderId == o.id).count();
+    r.number = o.number + "-R" + (existing + 1);
+    returns.put(r.id, r);
+    return r;
+  }
+
+  synchronized BigDecimal returnedQuantity(SimOrder o, String lineId) {
+    return returns.values().stream().filter(x -> x.orderId == o.id && !"Void".equals(x.status)
+            && !"Rejected".equals(x.status))
+        .flatMap(x -> x.lines.stream()).filter(l -> lineId.equals(l.orderLineId()))
+        .map(SimReturnLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  synchronized Optional<SimReturn> returnByNumber(String number) {
+    return returns.values().stream().filter(r -> r.number.equals(number)).findFirst();
+  }
+
+  synchronized Optional<SimReturn> returnByV1Id(String returnId) {
+    if (returnId == null || !returnId.matches("ret_\\d+")) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(returns.get(Integer.parseInt(returnId.substring(4))));
+  }
+
+  /** Changes a return's status (CEF key); its change time moves, so incremental reads see it again. */
+  synchronized void setReturnStatus(SimReturn r, String status) {
+    r.status = status;
+    r.updated = now();
+  }
+
+  /** Returns changed at or after {@code since}, by change time then ID (or by ID only). */
+  synchronized List<SimReturn> returns(Instant since, boolean byChangeTime) {
+    Comparator<SimReturn> order = byChangeTime
+        ? Comparator.comparing((SimReturn r) -> r.updated).thenComparingInt(r -> r.id)
+        : Comparator.comparingInt(r -> r.id);
+    return returns.values().stream().filter(r -> since == null || !r.updated.isBefore(since)).sorted(order).toList();
+  }
+
+  static String v1ReturnStatus(String nativeStatus) {
+    String mapped = V1_RETURN_STATUS.get(nativeStatus);
+    return mapped != null ? mapped : nativeStatus.toLowerCase(Locale.ROOT).replace(' ', '_');
+  }
+
+  /** The v1 return resource [P+]. */
+  synchronized ObjectNode v1Return(SimReturn r) {
+    SimOrder o = orders.get(r.orderId);
+    ObjectNode out = SimJson.object();
+    out.put("returnId", "ret_" + r.id);
+    out.put("returnNumber", r.number);
+    out.put("orderId", "ord_" + r.orderId);
+    out.put("orderNumber", o == null ? null : o.number);
+    out.put("status", v1ReturnStatus(r.status));
+    out.put("reason", r.reason);
+    out.put("currency", r.currency);
+    out.put("createdAt", SimJson.rfc3339(r.created));
+    out.put("updatedAt", SimJson.rfc3339(r.updated));
+    ArrayNode items = out.putArray("lineItems");
+    for (SimReturnLine l : r.lines) {
+      items.addObject().put("lineId", l.lineId()).put("orderLineId", l.orderLineId()).put("sku", l.sku())
+          .put("quantity", l.quantity()).put("unitPrice", l.unitPrice()).put("totalAmount", l.total())
+          .put("restock", true);
+    }
+    out.put("shippingAmount", r.shipping);
+    out.put("adjustmentAmount", r.fee.negate());
+    out.put("taxAmount", r.tax());
+    out.put("totalAmount", r.total());
+    return out;
+  }
+
+  /** The native {@code SalesReturnModel} (S1 {@code Returning/ISalesReturnModel.extended.cs}). */
+  synchronized ObjectNode nativeReturn(SimReturn r) {
+    SimOrder o = orders.get(r.orderId);
+    ObjectNode n = SimJson.object();
+    n.put("ID", r.id);
+    n.put("CustomKey", r.number);
+    n.put("Active", true);
+    n.put("CreatedDate", SimJson.cef(r.created));
+    n.put("UpdatedDate", SimJson.cef(r.updated));
+    n.put("StatusID", returnStatusId(r.status));
+    n.put("StatusKey", r.status);
+    n.put("StatusName", r.status);
+    n.put("TypeKey", "Web");
+    if (o != null) {
+      customerByV1Id(SimJson.text(o.v1, "customerId")).ifPresent(c -> n.put("AccountID", c.id));
+    }
+    n.putArray("SalesOrderIDs").add(r.orderId);
+    n.putArray("AssociatedSalesOrders").addObject().put("ID", r.id).put("MasterID", r.id).put("SlaveID", r.orderId);
+    n.put("RefundAmount", r.total());
+    n.put("RefundTransactionID", "Payment Sent".equals(r.status) || "Completed".equals(r.status)
+        ? "rf_" + r.id : null);
+    ObjectNode totals = n.putObject("Totals");
+    totals.put("SubTotal", r.subtotal());
+    totals.put("Shipping", r.shipping);
+    totals.put("Handling", BigDecimal.ZERO);
+    totals.put("Fees", BigDecimal.ZERO);
+    totals.put("Discounts", BigDecimal.ZERO);
+    totals.put("Tax", r.tax());
+    totals.put("Total", r.total());
+    ArrayNode items = n.putArray("SalesItems");
+    int i = 0;
+    for (SimReturnLine l : r.lines) {
+      ObjectNode item = items.addObject();
+      item.put("ID", r.id * 100 + ++i);
+      item.put("CustomKey", l.lineId());
+      item.put("MasterID", r.id);
+      item.put("Name", l.name());
+      item.put("Sku", l.sku());
+      item.put("Quantity", l.quantity());
+      item.put("UnitCorePrice", l.unitPrice());
+      item.put("UnitSoldPrice", l.unitPrice());
+      item.put("UnitOfMeasure", "EA");
+      item.put("ExtendedPrice", l.total());
+      item.put("ExtendedTaxAmount", l.tax());
+      item.put("RestockingFeeAmount", i == 1 ? r.fee : BigDecimal.ZERO);
+      item.put("SellingCurrencyKey", r.currency);
+    }
+    return n;
+  }
+
+  static int returnStatusId(String status) {
+    List<String> known = List.of("Pending", "Confirmed", "Shipped", "Payment Sent", "Rejected", "Completed", "Void");
+    int i = known.indexOf(status);
+    return i >= 0 ? i + 1 : 100 + Math.abs(status.hashCode() % 100);
+  }
+
   // ------------------------------------------------------------------ stats
 
   synchronized ObjectNode stats() {
@@ -641,6 +856,7 @@ public final class ClarityStore {
     s.put("stockRows", stock.size());
     s.put("shipments", shipments.size());
     s.put("invoices", invoices.size());
+    s.put("returns", returns.size());
     ObjectNode invoicesPerOrder = s.putObject("invoicesPerOrder");
     invoices.values().stream().map(i -> SimJson.text(i.v1, "orderNumber")).filter(Objects::nonNull)
         .forEach(n -> invoicesPerOrder.put(n, invoicesPerOrder.path(n).asInt(0) + 1));

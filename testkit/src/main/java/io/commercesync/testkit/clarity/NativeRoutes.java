@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.commercesync.testkit.clarity.ClarityStore.SimCustomer;
 import io.commercesync.testkit.clarity.ClarityStore.SimOrder;
 import io.commercesync.testkit.clarity.ClarityStore.SimProduct;
+import io.commercesync.testkit.clarity.ClarityStore.SimReturn;
 import io.commercesync.testkit.clarity.ClarityStore.SimShipment;
 import io.commercesync.testkit.clarity.ClarityStore.StockRow;
 import io.commercesync.testkit.http.SimHandler;
@@ -93,6 +94,12 @@ final class NativeRoutes {
     server.route("GET", BASE + "/Shipping/Shipment/Key/{key*}", guard(this::shipmentByKey));
     server.route("POST", BASE + "/Invoicing/SalesInvoice/Upsert", guard(this::upsertInvoice));
     server.route("GET", BASE + "/Invoicing/SalesInvoice/Key/{key*}", guard(this::invoiceByKey));
+    // S1 06.Services/06.Clarity.Ecommerce.Service/_T4/Services.Returning.SalesReturn.cs
+    server.route("GET", BASE + "/Returning/SalesReturns", guard(this::searchReturns));
+    server.route("POST", BASE + "/Returning/SalesReturnsForConnect", guard(this::returnsForConnect));
+    server.route("GET", BASE + "/Returning/SalesReturnsForConnect", guard(this::returnsForConnect));
+    server.route("GET", BASE + "/Returning/SalesReturn/ID/{id}", guard(r -> returnBy(r, true)));
+    server.route("GET", BASE + "/Returning/SalesReturn/Key/{key*}", guard(r -> returnBy(r, false)));
   }
 
   // ------------------------------------------------------------------ plumbing
@@ -216,6 +223,37 @@ final class NativeRoutes {
 
   private static boolean sortsByChangeTime(SimRequest r) {
     return r.queryParam("Sorts").map(s -> s.contains("UpdatedDate")).orElse(false);
+  }
+
+  // ------------------------------------------------------------------ returns
+
+  private SimResponse searchReturns(SimRequest r) {
+    List<ObjectNode> out = new ArrayList<>();
+    Optional<String> key = r.queryParam("CustomKey");
+    Optional<Integer> order = r.queryParam("SalesOrderID").flatMap(NativeRoutes::parseInt);
+    for (SimReturn x : store.returns(modifiedSince(r), sortsByChangeTime(r))) {
+      if (key.isPresent() && !key.get().equals(x.number) || order.isPresent() && order.get() != x.orderId) {
+        continue;
+      }
+      out.add(store.nativeReturn(x));
+    }
+    return paged(r, out);
+  }
+
+  private SimResponse returnsForConnect(SimRequest r) {
+    ArrayNode out = SimJson.array();
+    // SearchForConnectAsync orders by CreatedDate descending and does not page (S1 SalesReturnCRUDWorkflow.extended.cs)
+    List<SimReturn> all = new ArrayList<>(store.returns(modifiedSince(r), false));
+    all.sort((a, b) -> b.created.compareTo(a.created));
+    all.forEach(x -> out.add(store.nativeReturn(x)));
+    return json(200, out);
+  }
+
+  private SimResponse returnBy(SimRequest r, boolean byId) {
+    Optional<SimReturn> x = byId
+        ? parseInt(r.param("id")).flatMap(id -> Optional.ofNullable(store.returns.get(id)))
+        : store.returnByNumber(r.param("key"));
+    return x.map(v -> json(200, store.nativeReturn(v))).orElseGet(() -> notFound("SalesReturn"));
   }
 
   // ------------------------------------------------------------------ auth

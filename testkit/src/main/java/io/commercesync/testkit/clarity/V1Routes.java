@@ -69,6 +69,9 @@ final class V1Routes {
     server.route("POST", BASE + "/inventory/levels", guard(idempotent(this::postLevels)));
     server.route("GET", BASE + "/invoices/{number}", guard(this::getInvoice));
     server.route("PUT", BASE + "/invoices/{number}", guard(idempotent(this::putInvoice)));
+    // returns: CommerceSync's addition to the proposal [P+]
+    server.route("GET", BASE + "/returns", guard(this::listReturns));
+    server.route("GET", BASE + "/returns/{returnId}", guard(this::getReturn));
   }
 
   // ------------------------------------------------------------------ plumbing
@@ -311,6 +314,32 @@ final class V1Routes {
       out.add(store.v1Order(o));
     }
     return page(r, query, out);
+  }
+
+  // ------------------------------------------------------------------ returns [P+]
+
+  private SimResponse listReturns(SimRequest r) {
+    Object q = query(r);
+    if (q instanceof SimResponse error) {
+      return error;
+    }
+    Query query = (Query) q;
+    Optional<String> number = r.queryParam("returnNumber");
+    Optional<String> status = r.queryParam("status");
+    List<ObjectNode> out = new ArrayList<>();
+    for (ClarityStore.SimReturn x : store.returns(query.since(), true)) {
+      if (number.isPresent() && !number.get().equals(x.number)
+          || status.isPresent() && !status.get().equals(ClarityStore.v1ReturnStatus(x.status))) {
+        continue;
+      }
+      out.add(store.v1Return(x));
+    }
+    return page(r, query, out);
+  }
+
+  private SimResponse getReturn(SimRequest r) {
+    return store.returnByV1Id(r.param("returnId")).map(x -> json(200, store.v1Return(x)))
+        .orElseGet(() -> notFound(r, "Return " + r.param("returnId")));
   }
 
   private SimResponse getOrder(SimRequest r) {

@@ -194,10 +194,12 @@ public final class DemoWorld implements AutoCloseable {
    * @param invoicesPerShippedOrder for each Magento order an ERP invoiced, Magento's invoices (one: Magento's
    *     own, or the ERP's); for Clarity orders, the ERP's invoice number present (1) or not (0)
    * @param gpReturns GP returns (SOPTYPE 4) per storefront order number
+   * @param slReturns SL credit memo orders (the credit-memo order type) per refunded storefront order number
+   *     ({@code User3})
    */
   public record Audit(Map<Erp, Map<String, Integer>> salesOrders, Map<Erp, Map<String, Set<String>>> customerCopies,
       Map<String, Integer> shipmentsPerShippedOrder, int shipmentsDelivered, Map<String, Integer> invoicesPerShippedOrder,
-      Map<String, Integer> gpReturns) {
+      Map<String, Integer> gpReturns, Map<String, Integer> slReturns) {
 
     /** How many copies of storefront order {@code number} {@code erp} holds. */
     public int copies(Erp erp, String number) {
@@ -821,6 +823,29 @@ public final class DemoWorld implements AutoCloseable {
     return refunded;
   }
 
+  /**
+   * Refunds one unit of up to {@code count} Clarity orders expected in the ERPs, as a refunded return (every
+   * second one keeping a restocking fee), as {@link #refundSome} does for Magento. Returns the order numbers.
+   */
+  public List<String> refundClarity(int count) {
+    List<String> refunded = new ArrayList<>();
+    for (DemoOrder o : orders) {
+      if (refunded.size() >= count) {
+        break;
+      }
+      if (o.storefront() != Storefront.CLARITY || !o.expectedInErp()) {
+        continue;
+      }
+      try {
+        clarity.refund(o.number(), BigDecimal.ONE, refunded.size() % 2 == 0 ? BigDecimal.ZERO : new BigDecimal("2.50"));
+        refunded.add(o.number());
+      } catch (IllegalArgumentException nothingToReturn) {
+        // no line left to return
+      }
+    }
+    return refunded;
+  }
+
   // ------------------------------------------------------------------ audit
 
   /** What the simulators hold now, read from their own state (no HTTP, no faults). */
@@ -834,6 +859,13 @@ public final class DemoWorld implements AutoCloseable {
     for (Map<String, Object> r : gp.query("SELECT CSTPONBR FROM SOP10100 WHERE SOPTYPE = 4 UNION ALL"
         + " SELECT CSTPONBR FROM SOP30200 WHERE SOPTYPE = 4")) {
       returns.merge(((String) r.get("CSTPONBR")).toUpperCase(Locale.ROOT), 1, Integer::sum);
+    }
+    Map<String, Integer> slReturns = new TreeMap<>();
+    for (String row : sl.rows("SOHeader")) {
+      JsonNode h = read(row);
+      if (h.path("SOTypeID").asText().equals("CM")) {
+        slReturns.merge(h.path("User3").asText().toUpperCase(Locale.ROOT), 1, Integer::sum);
+      }
     }
     Map<Erp, Map<String, Set<String>>> copies = new EnumMap<>(Erp.class);
     copies.put(Erp.GP, customerCopies(gpCustomers()));
@@ -858,7 +890,8 @@ public final class DemoWorld implements AutoCloseable {
         delivered += tracks.stream().anyMatch(t -> t.containsAll(e.trackingNumbers())) ? 1 : 0;
       }
     }
-    return new Audit(Map.copyOf(sales), Map.copyOf(copies), shipmentsPer, delivered, invoicesPer, Map.copyOf(returns));
+    return new Audit(Map.copyOf(sales), Map.copyOf(copies), shipmentsPer, delivered, invoicesPer, Map.copyOf(returns),
+        Map.copyOf(slReturns));
   }
 
   /** GP's customers as {id, contact name, e-mail, postal code} rows (one per address and e-mail). */

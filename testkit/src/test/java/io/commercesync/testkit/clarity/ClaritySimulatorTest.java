@@ -93,6 +93,50 @@ class ClaritySimulatorTest {
   }
 
   @Test
+  void returns_servedOnBothDialects_pagedAndFilteredByChangeTime_neverMoreThanOrdered() throws Exception {
+    sim = ClaritySimulator.start();
+    String first = sim.refund("CS-100045", java.math.BigDecimal.ONE, new java.math.BigDecimal("2.50"));
+    sim.clock().advance(Duration.ofMinutes(1));
+    String second = sim.refund("CS-100045", "Pending", java.math.BigDecimal.ZERO,
+        new ClaritySimulator.RefundLine("li_2", java.math.BigDecimal.ONE));
+    assertThat(first).isEqualTo("CS-100045-R1");
+    assertThat(second).isEqualTo("CS-100045-R2");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sim.refund("CS-100045", "Completed",
+        java.math.BigDecimal.ZERO, new ClaritySimulator.RefundLine("li_2", java.math.BigDecimal.TEN)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot return");
+
+    String auth = token();
+    JsonNode v1 = tree(call("GET", "/api/v1/returns?page=1&pageSize=1", null, "Authorization", auth).body());
+    assertThat(v1.path("pagination").path("totalPages").asInt()).isEqualTo(2);
+    JsonNode r1 = v1.path("data").get(0);
+    assertThat(r1.path("returnNumber").asText()).isEqualTo(first);
+    assertThat(r1.path("orderNumber").asText()).isEqualTo("CS-100045");
+    assertThat(r1.path("status").asText()).isEqualTo("refunded");
+    assertThat(r1.path("adjustmentAmount").decimalValue()).isEqualByComparingTo("-2.50");
+    JsonNode since = tree(call("GET", "/api/v1/returns?updatedSince=" + sim.clock().instant(), null,
+        "Authorization", auth).body());
+    assertThat(since.path("data")).hasSize(1);
+    assertThat(since.path("data").get(0).path("status").asText()).isEqualTo("requested");
+
+    String session = session();
+    JsonNode page = tree(call("GET", ClaritySimulator.NATIVE_BASE + "/Returning/SalesReturns?Paging=%7BStartIndex:1,Size:50%7D",
+        null, "X-ss-id", session).body());
+    assertThat(page.path("TotalCount").asInt()).isEqualTo(2);
+    JsonNode n1 = page.path("Results").get(0);
+    assertThat(n1.path("CustomKey").asText()).isEqualTo(first);
+    assertThat(n1.path("StatusKey").asText()).isEqualTo("Completed");
+    assertThat(n1.path("SalesOrderIDs").get(0).asInt()).isEqualTo(10045);
+    assertThat(n1.path("RefundAmount").decimalValue()).isEqualByComparingTo(n1.path("Totals").path("Total").decimalValue());
+    assertThat(n1.path("SalesItems").get(0).path("RestockingFeeAmount").decimalValue()).isEqualByComparingTo("2.50");
+    JsonNode byKey = tree(call("GET", ClaritySimulator.NATIVE_BASE + "/Returning/SalesReturn/Key/" + second, null,
+        "X-ss-id", session).body());
+    assertThat(byKey.path("StatusKey").asText()).isEqualTo("Pending");
+    HttpResponse<byte[]> overHttp = call("POST", "/_sim/orders/CS-100045/refund?qty=1&status=Rejected", null);
+    assertThat(overHttp.statusCode()).isEqualTo(201);
+    assertThat(tree(overHttp.body()).path("status").asText()).isEqualTo("rejected");
+  }
+
+  @Test
   void native_sampleSalesOrder_carriesTheRealCefFieldsAndValues() throws Exception {
     sim = ClaritySimulator.start();
     String session = session();

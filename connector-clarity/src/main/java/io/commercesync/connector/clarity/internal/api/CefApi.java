@@ -1,6 +1,8 @@
 package io.commercesync.connector.clarity.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.commercesync.connector.clarity.ClarityDialect;
 import io.commercesync.connector.clarity.internal.dto.cef.CefAccount;
 import io.commercesync.connector.clarity.internal.dto.cef.CefAccountContact;
@@ -12,12 +14,14 @@ import io.commercesync.connector.clarity.internal.dto.cef.CefPagedResults;
 import io.commercesync.connector.clarity.internal.dto.cef.CefProduct;
 import io.commercesync.connector.clarity.internal.dto.cef.CefSalesInvoice;
 import io.commercesync.connector.clarity.internal.dto.cef.CefSalesOrder;
+import io.commercesync.connector.clarity.internal.dto.cef.CefSalesReturn;
 import io.commercesync.connector.clarity.internal.dto.cef.CefShipment;
 import io.commercesync.connector.clarity.internal.http.ClarityHttp;
 import io.commercesync.connector.clarity.internal.http.ClarityHttp.Call;
 import io.commercesync.connector.clarity.internal.mapping.CefCustomerAssembler;
 import io.commercesync.connector.clarity.internal.mapping.CefMapper;
 import io.commercesync.connector.clarity.internal.mapping.CefOrderAssembler;
+import io.commercesync.connector.clarity.internal.mapping.CefReturnAssembler;
 import io.commercesync.connector.clarity.internal.mapping.CefWriteMapper;
 import io.commercesync.connector.clarity.internal.mapping.ClarityCodecs;
 import io.commercesync.connector.clarity.internal.mapping.ClarityLimits;
@@ -33,6 +37,7 @@ import io.commercesync.core.model.Invoice;
 import io.commercesync.core.model.Item;
 import io.commercesync.core.model.Order;
 import io.commercesync.core.model.Price;
+import io.commercesync.core.model.Return;
 import io.commercesync.core.model.Shipment;
 import io.commercesync.core.model.SystemId;
 import io.commercesync.core.pipeline.BatchSink;
@@ -45,6 +50,7 @@ import io.commercesync.core.spi.StockUpdate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +91,7 @@ public final class CefApi implements ClarityApi {
   private final int pageSize;
   private final CefOrderAssembler orders;
   private final CefCustomerAssembler customers;
+  private final CefReturnAssembler returns;
   private final Map<String, Integer> productIds = new ConcurrentHashMap<>();
   private final Map<String, Integer> sectionIds = new ConcurrentHashMap<>();
 
@@ -94,6 +101,7 @@ public final class CefApi implements ClarityApi {
     this.pageSize = pageSize;
     this.orders = new CefOrderAssembler(settings);
     this.customers = new CefCustomerAssembler(settings);
+    this.returns = new CefReturnAssembler(settings);
   }
 
   @Override
@@ -126,6 +134,94 @@ public final class CefApi implements ClarityApi {
     return order(number).map(e -> JSON.read(e.payload(), CefSalesOrder.class, "order"))
         .orElseThrow(() -> InvalidRecordException.of(SystemId.CLARITY, entity, number, FieldViolation.of(
             "orderNumber", FieldViolation.RULE_UNKNOWN_REFERENCE, number, "is not a sales order in Clarity")));
+  }
+
+  // ---------------------------------------------------------------- returns
+
+  /** Envelope field holding the {@code SalesReturnModel} as CEF sent it. */
+  static final String RETURN_FIELD = "SalesReturn";
+  /** Envelope field holding the refunded order's number, looked up while reading (absent when not found). */
+  static final String ORDER_KEY_FIELD = "SalesOrderKey";
+
+  /**
+   * {@code GET /Returning/SalesReturns} with {@code ModifiedSince}, {@code Paging} and {@code Sorts}, as orders
+   * are read [C route: S1 {@code 06.Services/06.Clarity.Ecommerce.Service/_T4/Services.Returning.SalesReturn.cs}].
+   * Not {@code /Returning/SalesReturnsForConnect}: it sorts by {@code CreatedDate} descending and does not page
+   * (S1 {@code 05.BusinessLogic/05.Clarity.Ecommerce.Workflow/Returning/SalesReturn/SalesReturnCRUDWorkflow.extended.cs}
+   * {@code SearchForConnectAsync}), so a checkpoint could pass an unread return.
+   *
+   * <p>A return names its order only by native ID ({@code SalesOrderIDs}), so each payload is an envelope
+   * {@code {"SalesReturn": <as CEF sent it>, "SalesOrderKey": "<the order's CustomKey, else ID>"}}, the order
+   * read once per page by {@code GET /Ordering/SalesOrder/ID/{ID}} (as the Magento source looks up a credit
+   * memo's order).
+   */
+  @Override
+  public RawPage returns(Instant since, int page) {
+    RawPage raw = search(http.url("Returning", "SalesReturns"), "return", since, page, true);
+    Map<Integer, Optional<String>> orderKeys = new HashMap<>();
+    List<RawEntry> entries = new ArrayList<>();
+    for (RawEntry e : raw.entries()) {
+      entries.add(returnEntry(e, orderKeys));
+    }
+    return new RawPage(entries, raw.totalPages());
+  }
+
+  /** {@code GET /Returning/SalesReturn/Key/{Key}}, else {@code /ID/{ID}} for a numeric key [C, S1 same file]. */
+  @Override
+  public Optional<RawEntry> salesReturn(String key) {
+    Optional<JsonNode> found = single(http.url("Returning", "SalesReturn", "Key", key).build(), "return", key);
+    if (found.isEmpty() && !key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
+      found = single(http.url("Returning", "SalesReturn", "ID", key).build(), "return", key);
+    }
+    return found.map(n -> returnEntry(entry(n, true), new HashMap<>()));
+  }
+
+  private RawEntry returnEntry(RawEntry e, Map<Integer, Optional<String>> orderKeys) {
+    JsonNode node = JSON.read(e.payload(), JsonNode.class, "return");
+    ObjectNode env = JsonNodeFactory.instance.objectNode();
+    env.set(RETURN_FIELD, node);
+    Integer orderId = returnOrderId(node);
+    if (orderId != null) {
+      orderKeys.computeIfAbsent(orderId, id -> single(http.url("Ordering", "SalesOrder", "ID", String.valueOf(id)).build(),
+              "return", e.key())
+          .map(o -> text(o, "CustomKey") != null ? text(o, "CustomKey") : text(o, "ID")))
+          .ifPresent(k -> env.put(ORDER_KEY_FIELD, k));
+    }
+    return new RawEntry(e.key(), e.updatedAt(), e.tie(), JSON.write(env));
+  }
+
+  /** {@code SalesOrderIDs[0]}, else {@code AssociatedSalesOrders[0].SlaveID} [I], read leniently (decoding reports bad values). */
+  private static Integer returnOrderId(JsonNode node) {
+    for (JsonNode id : node.path("SalesOrderIDs")) {
+      if (id.canConvertToInt() && id.isIntegralNumber()) {
+        return id.asInt();
+      }
+    }
+    for (JsonNode a : node.path("AssociatedSalesOrders")) {
+      JsonNode id = a.path("SlaveID");
+      if (id.isIntegralNumber()) {
+        return id.asInt();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String returnStatus(byte[] payload) {
+    JsonNode r = JSON.read(payload, JsonNode.class, "return").path(RETURN_FIELD);
+    return text(r, "StatusKey") != null ? text(r, "StatusKey") : text(r, "StatusName");
+  }
+
+  @Override
+  public Return decodeReturn(String key, byte[] payload) {
+    JsonNode env = JSON.read(payload, JsonNode.class, "return");
+    CefSalesReturn dto;
+    try {
+      dto = JSON.read(JSON.write(env.path(RETURN_FIELD)), CefSalesReturn.class, "return");
+    } catch (InvalidRecordException e) {
+      throw e.relabel(SystemId.CLARITY, "return", key, null);
+    }
+    return returns.toReturn(dto, text(env, ORDER_KEY_FIELD));
   }
 
   // ---------------------------------------------------------------- customers (accounts)

@@ -6,6 +6,7 @@ import io.commercesync.core.model.Invoice;
 import io.commercesync.core.model.Item;
 import io.commercesync.core.model.Order;
 import io.commercesync.core.model.Price;
+import io.commercesync.core.model.Return;
 import io.commercesync.core.model.Shipment;
 import io.commercesync.core.pipeline.BatchSink;
 import io.commercesync.core.pipeline.IdempotencyKey;
@@ -33,6 +34,21 @@ public interface ClarityApi {
   Optional<RawEntry> order(String key);
 
   Order decodeOrder(byte[] payload);
+
+  /**
+   * Returns (refunds) changed at or after {@code since} (all when null), page {@code page}, oldest first,
+   * whatever their status; each payload is what {@link #decodeReturn} and {@link #returnStatus} read.
+   */
+  RawPage returns(Instant since, int page);
+
+  /** The return with number {@code key} (native {@code CustomKey} or {@code ID}, v1 {@code returnNumber} or {@code returnId}). */
+  Optional<RawEntry> salesReturn(String key);
+
+  /** The raw status of a return payload (native {@code StatusKey}, else {@code StatusName}; v1 {@code status}), or null. */
+  String returnStatus(byte[] payload);
+
+  /** Decodes a return payload; errors name the return {@code key} and the field. */
+  Return decodeReturn(String key, byte[] payload);
 
   /** Customers changed at or after {@code since}, page {@code page}, oldest first. */
   RawPage customers(Instant since, int page);

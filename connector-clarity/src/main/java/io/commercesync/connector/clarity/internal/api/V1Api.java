@@ -11,6 +11,7 @@ import io.commercesync.connector.clarity.internal.dto.v1.V1OrderPatch;
 import io.commercesync.connector.clarity.internal.dto.v1.V1Page;
 import io.commercesync.connector.clarity.internal.dto.v1.V1Product;
 import io.commercesync.connector.clarity.internal.dto.v1.V1ProductPatch;
+import io.commercesync.connector.clarity.internal.dto.v1.V1Return;
 import io.commercesync.connector.clarity.internal.dto.v1.V1Shipment;
 import io.commercesync.connector.clarity.internal.http.ClarityHttp;
 import io.commercesync.connector.clarity.internal.http.ClarityHttp.Call;
@@ -20,6 +21,7 @@ import io.commercesync.connector.clarity.internal.mapping.MappingSettings;
 import io.commercesync.connector.clarity.internal.mapping.ProductPatches;
 import io.commercesync.connector.clarity.internal.mapping.V1Mapper;
 import io.commercesync.connector.clarity.internal.mapping.V1OrderAssembler;
+import io.commercesync.connector.clarity.internal.mapping.V1ReturnAssembler;
 import io.commercesync.connector.clarity.internal.mapping.V1WriteMapper;
 import io.commercesync.core.codec.JsonCodec;
 import io.commercesync.core.error.FieldViolation;
@@ -31,6 +33,7 @@ import io.commercesync.core.model.Invoice;
 import io.commercesync.core.model.Item;
 import io.commercesync.core.model.Order;
 import io.commercesync.core.model.Price;
+import io.commercesync.core.model.Return;
 import io.commercesync.core.model.Shipment;
 import io.commercesync.core.model.SystemId;
 import io.commercesync.core.pipeline.BatchSink;
@@ -60,7 +63,8 @@ import okhttp3.HttpUrl;
  * The {@code /api/v1} dialect (reference §4 [P]). Endpoints used beyond the reference's table are
  * CommerceSync's additions to the proposal, marked [P+] and implemented by the simulator:
  * {@code GET /orders?orderNumber=}, {@code GET /customers?email=&externalId=}, {@code GET
- * /orders/{orderId}/shipments}, {@code GET /inventory/levels?sku=}, {@code GET|PUT /invoices/{number}}.
+ * /orders/{orderId}/shipments}, {@code GET /inventory/levels?sku=}, {@code GET|PUT /invoices/{number}},
+ * {@code GET /returns?updatedSince=&page=&pageSize=}, {@code GET /returns?returnNumber=}, {@code GET /returns/{returnId}}.
  */
 public final class V1Api implements ClarityApi {
 
@@ -79,6 +83,7 @@ public final class V1Api implements ClarityApi {
   private final String inventorySource;
   private final String weightUnit;
   private final V1OrderAssembler orders;
+  private final V1ReturnAssembler returns = new V1ReturnAssembler();
 
   public V1Api(ClarityHttp http, MappingSettings settings, int pageSize, Clock clock, String inventorySource,
       String weightUnit) {
@@ -131,6 +136,46 @@ public final class V1Api implements ClarityApi {
     return orderByNumber(orderNumber).map(V1Order::orderId).orElseThrow(() -> InvalidRecordException.of(
         SystemId.CLARITY, entity, recordKey, FieldViolation.of("orderNumber", FieldViolation.RULE_UNKNOWN_REFERENCE,
             orderNumber, "is not an order in Clarity")));
+  }
+
+  // ---------------------------------------------------------------- returns [P+]
+
+  /**
+   * {@code GET /returns?updatedSince=&page=&pageSize=&sort=updatedAt,id}: CommerceSync's addition to the
+   * proposal [P+] (the reference's §4 has no returns endpoint), paged and filtered exactly as orders.
+   */
+  @Override
+  public RawPage returns(Instant since, int page) {
+    return page("returns", "return", since, page, "returnNumber", "returnId");
+  }
+
+  /** {@code GET /returns?returnNumber=}, else {@code GET /returns/{returnId}} [P+]. */
+  @Override
+  public Optional<RawEntry> salesReturn(String key) {
+    HttpUrl byNumber = http.url("returns").addQueryParameter("returnNumber", key)
+        .addQueryParameter("page", "1").addQueryParameter("pageSize", "1").build();
+    V1Page found = http.send(Call.get(byNumber).record("return", key), JSON, V1Page.class).orElseThrow();
+    if (found.data() != null && !found.data().isEmpty()) {
+      return Optional.of(entry(found.data().get(0), "returnNumber", "returnId"));
+    }
+    return http.send(Call.get(http.url("returns", key).build()).record("return", key).allow404(), JSON, JsonNode.class)
+        .map(node -> entry(node, "returnNumber", "returnId"));
+  }
+
+  @Override
+  public String returnStatus(byte[] payload) {
+    return text(JSON.read(payload, JsonNode.class, "return"), "status");
+  }
+
+  @Override
+  public Return decodeReturn(String key, byte[] payload) {
+    V1Return dto;
+    try {
+      dto = JSON.read(payload, V1Return.class, "return");
+    } catch (InvalidRecordException e) {
+      throw e.relabel(SystemId.CLARITY, "return", key, null);
+    }
+    return returns.toReturn(dto);
   }
 
   // ---------------------------------------------------------------- customers

@@ -7,6 +7,7 @@ import io.commercesync.connector.clarity.internal.dto.cef.CefContact;
 import io.commercesync.connector.clarity.internal.dto.cef.CefInventoryRow;
 import io.commercesync.connector.clarity.internal.dto.cef.CefProduct;
 import io.commercesync.connector.clarity.internal.dto.cef.CefSalesItem;
+import io.commercesync.connector.clarity.internal.dto.cef.CefSalesReturnItem;
 import io.commercesync.core.model.Address;
 import io.commercesync.core.model.CustomerAddress;
 import io.commercesync.core.model.ExternalRef;
@@ -15,6 +16,7 @@ import io.commercesync.core.model.Item;
 import io.commercesync.core.model.ItemStatus;
 import io.commercesync.core.model.Money;
 import io.commercesync.core.model.OrderLine;
+import io.commercesync.core.model.ReturnLine;
 import io.commercesync.core.model.SystemId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -45,6 +47,9 @@ import org.mapstruct.factory.Mappers;
  *   <tr><td>{@code Product.CustomKey/Name/ShortDescription/Description}</td><td>{@code Item.sku/name/shortDescription/longDescription}</td></tr>
  *   <tr><td>{@code Product.PriceBase/Weight/TaxCode/UnitOfMeasure}</td><td>{@code Item.basePrice/weight/taxClass/unitOfMeasure}</td></tr>
  *   <tr><td>{@code PILS.MasterKey/SlaveKey/Quantity/QuantityAllocated}</td><td>{@code InventoryLevel.sku/location/onHand/allocated}</td></tr>
+ *   <tr><td>return {@code SalesItem.Sku/Quantity}</td><td>{@code ReturnLine.sku/quantity}</td></tr>
+ *   <tr><td>return {@code SalesItem.UnitSoldPrice} (else {@code UnitCorePrice})</td><td>{@code ReturnLine.unitPrice}</td></tr>
+ *   <tr><td>return {@code SalesItem.ExtendedPrice} (else quantity × unit price)</td><td>{@code ReturnLine.total}</td></tr>
  * </table>
  */
 @Mapper(componentModel = "default", unmappedTargetPolicy = ReportingPolicy.ERROR,
@@ -90,6 +95,34 @@ public interface CefMapper {
   @Mapping(target = "location", ignore = true)
   @Mapping(target = "parentLineNumber", ignore = true)
   OrderLine line(CefSalesItem item, int lineNumber, @Context Currency currency);
+
+  /**
+   * One item of a sales return. A CEF return item names no order line [C, absence], so
+   * {@code orderLineId} stays empty (the flow matches the order line by sku), and it carries no restock
+   * flag, so {@code backToStock} is false [I].
+   */
+  @Mapping(target = "lineNumber", source = "lineNumber")
+  @Mapping(target = "sku", source = "item.sku")
+  @Mapping(target = "quantity", expression = "java(item.quantity())")
+  @Mapping(target = "unitPrice", expression = "java(MoneyMapping.money(returnUnitPrice(item), currency))")
+  @Mapping(target = "total", expression = "java(MoneyMapping.money(returnLineTotal(item), currency))")
+  @Mapping(target = "orderLineId", ignore = true)
+  @Mapping(target = "backToStock", expression = "java(false)")
+  ReturnLine returnLine(CefSalesReturnItem item, int lineNumber, @Context Currency currency);
+
+  /** {@code UnitSoldPrice}, else {@code UnitCorePrice}. */
+  default BigDecimal returnUnitPrice(CefSalesReturnItem item) {
+    return item.unitSoldPrice() != null ? item.unitSoldPrice() : item.unitCorePrice();
+  }
+
+  /** {@code ExtendedPrice}, else quantity × unit price; null when neither can be had. */
+  default BigDecimal returnLineTotal(CefSalesReturnItem item) {
+    if (item.extendedPrice() != null) {
+      return item.extendedPrice();
+    }
+    BigDecimal unit = returnUnitPrice(item);
+    return unit == null || item.quantity() == null ? null : unit.multiply(item.quantity());
+  }
 
   /** Σ applied discounts as a positive amount off, or null when there are none. */
   default BigDecimal discountTotal(List<CefAppliedDiscount> discounts) {

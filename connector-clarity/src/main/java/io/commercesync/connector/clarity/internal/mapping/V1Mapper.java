@@ -10,6 +10,7 @@ import io.commercesync.connector.clarity.internal.dto.v1.V1LineItem;
 import io.commercesync.connector.clarity.internal.dto.v1.V1Package;
 import io.commercesync.connector.clarity.internal.dto.v1.V1PaymentInfo;
 import io.commercesync.connector.clarity.internal.dto.v1.V1Product;
+import io.commercesync.connector.clarity.internal.dto.v1.V1ReturnLine;
 import io.commercesync.connector.clarity.internal.dto.v1.V1Shipment;
 import io.commercesync.connector.clarity.internal.dto.v1.V1ShipmentLine;
 import io.commercesync.core.model.Address;
@@ -24,6 +25,7 @@ import io.commercesync.core.model.ItemStatus;
 import io.commercesync.core.model.Money;
 import io.commercesync.core.model.OrderLine;
 import io.commercesync.core.model.Payment;
+import io.commercesync.core.model.ReturnLine;
 import io.commercesync.core.model.Shipment;
 import io.commercesync.core.model.ShipmentLine;
 import io.commercesync.core.model.SystemId;
@@ -58,6 +60,7 @@ import org.mapstruct.factory.Mappers;
  *   <tr><td>{@code addresses[].type + isDefault}</td><td>{@code CustomerAddress.defaultBilling/defaultShipping}</td></tr>
  *   <tr><td>{@code product.sku/name/shortDescription/description/taxCode/unitOfMeasure}</td><td>{@code Item.sku/name/shortDescription/longDescription/taxClass/unitOfMeasure}</td></tr>
  *   <tr><td>{@code product.price + currency, weight.value, status, upc, attributes}</td><td>{@code Item.basePrice, weight, status, attributes}</td></tr>
+ *   <tr><td>return {@code lineItems[].sku/quantity/unitPrice/totalAmount/orderLineId/restock} [P+]</td><td>{@code ReturnLine.sku/quantity/unitPrice/total/orderLineId/backToStock}</td></tr>
  * </table>
  */
 @Mapper(componentModel = "default", unmappedTargetPolicy = ReportingPolicy.ERROR,
@@ -97,6 +100,23 @@ public interface V1Mapper {
   @Mapping(target = "location", ignore = true)
   @Mapping(target = "parentLineNumber", ignore = true)
   OrderLine line(V1LineItem item, int lineNumber, @Context Currency currency);
+
+  /** One line of a v1 return [P+]; {@code totalAmount} absent → quantity × unit price. */
+  @Mapping(target = "lineNumber", source = "lineNumber")
+  @Mapping(target = "sku", source = "line.sku")
+  @Mapping(target = "quantity", expression = "java(line.quantity())")
+  @Mapping(target = "unitPrice", expression = "java(MoneyMapping.money(line.unitPrice(), currency))")
+  @Mapping(target = "total", expression = "java(MoneyMapping.money(returnLineTotal(line), currency))")
+  @Mapping(target = "orderLineId", expression = "java(MoneyMapping.blankToNull(line.orderLineId()))")
+  @Mapping(target = "backToStock", expression = "java(Boolean.TRUE.equals(line.restock()))")
+  ReturnLine returnLine(V1ReturnLine line, int lineNumber, @Context Currency currency);
+
+  default BigDecimal returnLineTotal(V1ReturnLine line) {
+    if (line.totalAmount() != null) {
+      return line.totalAmount();
+    }
+    return line.unitPrice() == null || line.quantity() == null ? null : line.unitPrice().multiply(line.quantity());
+  }
 
   @Mapping(target = "id", ignore = true)
   @Mapping(target = "method", source = "info.method")
