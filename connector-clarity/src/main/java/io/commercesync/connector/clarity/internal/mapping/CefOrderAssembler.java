@@ -1,8 +1,10 @@
 package io.commercesync.connector.clarity.internal.mapping;
 
 import io.commercesync.connector.clarity.internal.dto.cef.CefContact;
+import io.commercesync.connector.clarity.internal.dto.cef.CefPayment;
 import io.commercesync.connector.clarity.internal.dto.cef.CefSalesItem;
 import io.commercesync.connector.clarity.internal.dto.cef.CefSalesOrder;
+import io.commercesync.connector.clarity.internal.dto.cef.CefSalesOrderPayment;
 import io.commercesync.connector.clarity.internal.dto.cef.CefTotals;
 import io.commercesync.core.error.FieldViolation;
 import io.commercesync.core.error.InvalidRecordException;
@@ -119,7 +121,8 @@ public final class CefOrderAssembler {
           problems.throwIfAny();
         }
         b.grandTotal(Money.of(t.total(), currency));
-        payment(o, key, currency, t.total()).ifPresent(b::addPayment);
+        payments(o, key, currency, t.total(), CefDates.instant(o.updatedDate(), ENTITY, key, "UpdatedDate"))
+            .forEach(b::addPayment);
       }
       attribute(b, "clarity.accountKey", o.accountKey());
       attribute(b, "clarity.userKey", o.userKey());
@@ -182,21 +185,54 @@ public final class CefOrderAssembler {
     }
   }
 
-  /** The payment CEF records on the order: {@code PaymentTransactionID} for {@code Total − BalanceDue}. */
-  private static java.util.Optional<Payment> payment(CefSalesOrder o, String key, Currency currency, BigDecimal total) {
-    if (o.paymentTransactionID() == null || o.paymentTransactionID().isBlank() || total == null) {
-      return java.util.Optional.empty();
+  /**
+   * The order's payments. With {@code SalesOrderPayments[]}, one payment per entry whose {@code Slave} has a
+   * positive {@code Amount} (split payments: a gift card and a card, say), captured when {@code Received}
+   * (at {@code ReceivedDate}, else the order's {@code UpdatedDate}), applied to {@code InvoiceNumber} when it
+   * names one. Without them, the payment CEF sums up on the order: {@code PaymentTransactionID} for
+   * {@code Total − BalanceDue}, captured as of {@code UpdatedDate}.
+   */
+  private static List<Payment> payments(CefSalesOrder o, String key, Currency currency, BigDecimal total,
+      Instant updatedAt) {
+    List<Payment> out = new ArrayList<>();
+    List<CefSalesOrderPayment> entries = o.salesOrderPayments() == null ? List.of() : o.salesOrderPayments();
+    for (int i = 0; i < entries.size(); i++) {
+      CefPayment p = entries.get(i).slave();
+      if (p == null || p.amount() == null || p.amount().signum() <= 0) {
+        continue;
+      }
+      String field = "SalesOrderPayments[" + i + "].Slave";
+      Instant received = Boolean.TRUE.equals(p.received())
+          ? first(CefDates.instant(p.receivedDate(), ENTITY, key, field + ".ReceivedDate"), updatedAt) : null;
+      try {
+        out.add(Payment.builder()
+            .id(p.id() == null ? null : String.valueOf(p.id()))
+            .method(p.paymentMethodKey() == null || p.paymentMethodKey().isBlank() ? "clarity" : p.paymentMethodKey())
+            .amount(Money.of(p.amount(), currency))
+            .transactionId(MoneyMapping.blankToNull(p.transactionNumber()))
+            .cardLast4(p.last4CardDigits() != null && p.last4CardDigits().matches("\\d{4}") ? p.last4CardDigits() : null)
+            .capturedAt(received)
+            .invoiceNumber(MoneyMapping.blankToNull(p.invoiceNumber()))
+            .orderNumber(key)
+            .build());
+      } catch (InvalidRecordException e) {
+        throw e.relabel(SystemId.CLARITY, ENTITY, key, field);
+      }
+    }
+    if (!out.isEmpty() || o.paymentTransactionID() == null || o.paymentTransactionID().isBlank() || total == null) {
+      return out;
     }
     BigDecimal paid = total.subtract(nz(o.balanceDue()));
-    if (paid.signum() <= 0) {
-      return java.util.Optional.empty();
+    if (paid.signum() > 0) {
+      out.add(Payment.builder()
+          .method("clarity")
+          .amount(Money.of(paid, currency))
+          .transactionId(o.paymentTransactionID())
+          .capturedAt(updatedAt)
+          .orderNumber(key)
+          .build());
     }
-    return java.util.Optional.of(Payment.builder()
-        .method("clarity")
-        .amount(Money.of(paid, currency))
-        .transactionId(o.paymentTransactionID())
-        .orderNumber(key)
-        .build());
+    return out;
   }
 
   private static void attribute(Order.Builder b, String code, String value) {

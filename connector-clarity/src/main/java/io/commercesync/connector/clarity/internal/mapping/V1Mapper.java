@@ -118,7 +118,7 @@ public interface V1Mapper {
     return line.unitPrice() == null || line.quantity() == null ? null : line.unitPrice().multiply(line.quantity());
   }
 
-  @Mapping(target = "id", ignore = true)
+  @Mapping(target = "id", expression = "java(MoneyMapping.blankToNull(info.paymentId()))")
   @Mapping(target = "method", source = "info.method")
   @Mapping(target = "amount", expression = "java(MoneyMapping.money(info.amount(), info.currency() == null ? currency : Money.currency(info.currency())))")
   @Mapping(target = "transactionId", source = "info.transactionId")
@@ -126,7 +126,7 @@ public interface V1Mapper {
   @Mapping(target = "cardType", source = "info.cardBrand")
   @Mapping(target = "cardLast4", source = "info.last4")
   @Mapping(target = "orderNumber", source = "orderNumber")
-  @Mapping(target = "invoiceNumber", ignore = true)
+  @Mapping(target = "invoiceNumber", expression = "java(MoneyMapping.blankToNull(info.invoiceNumber()))")
   @Mapping(target = "customerRef", ignore = true)
   @Mapping(target = "fee", ignore = true)
   Payment payment(V1PaymentInfo info, String orderNumber, @Context Currency currency);

@@ -3,6 +3,7 @@ package io.commercesync.connector.clarity.internal.mapping;
 import io.commercesync.connector.clarity.internal.dto.v1.V1Address;
 import io.commercesync.connector.clarity.internal.dto.v1.V1LineItem;
 import io.commercesync.connector.clarity.internal.dto.v1.V1Order;
+import io.commercesync.connector.clarity.internal.dto.v1.V1PaymentInfo;
 import io.commercesync.core.error.FieldViolation;
 import io.commercesync.core.error.InvalidRecordException;
 import io.commercesync.core.model.Address;
@@ -36,6 +37,8 @@ import java.util.Locale;
  *   <tr><td>{@code discountAmount / shippingAmount} (else {@code shippingMethod.amount}) {@code / taxAmount / totalAmount}</td><td>{@code discount / shipping / tax / grandTotal}</td></tr>
  *   <tr><td>{@code shippingMethod.carrier + service}</td><td>{@code shippingMethod} ({@code ups_ground}), {@code shippingDescription} ({@code UPS Ground})</td></tr>
  *   <tr><td>{@code paymentInfo}</td><td>{@code payments[0]}</td></tr>
+ *   <tr><td>{@code payments[]} [P+] (split payments; {@code paymentInfo} then ignored)</td><td>{@code payments[i]},
+ *       {@code paymentId} → id, {@code invoiceNumber} → the ERP invoice it pays</td></tr>
  * </table>
  */
 public final class V1OrderAssembler {
@@ -119,7 +122,18 @@ public final class V1OrderAssembler {
         b.shippingMethod((carrier + (service == null ? "" : "_" + service)).toLowerCase(Locale.ROOT).replace(' ', '_'));
         b.shippingDescription(carrier + (service == null ? "" : " " + service));
       }
-      if (o.paymentInfo() != null && o.paymentInfo().amount() != null && o.paymentInfo().method() != null) {
+      if (o.payments() != null && !o.payments().isEmpty()) {
+        for (int i = 0; i < o.payments().size(); i++) {
+          V1PaymentInfo p = o.payments().get(i);
+          if (p != null && p.amount() != null && p.method() != null) {
+            try {
+              b.addPayment(mapper.payment(p, key, currency));
+            } catch (InvalidRecordException e) {
+              throw e.relabel(SystemId.CLARITY, ENTITY, key, "payments[" + i + "]");
+            }
+          }
+        }
+      } else if (o.paymentInfo() != null && o.paymentInfo().amount() != null && o.paymentInfo().method() != null) {
         try {
           b.addPayment(mapper.payment(o.paymentInfo(), key, currency));
         } catch (InvalidRecordException e) {

@@ -80,7 +80,7 @@ class ClarityMapperProperties {
     V1Address address = new V1Address(g.first(), g.last(), null, "1 Main St", null, "Austin", "TX", "78701", "US", null);
     return new V1Order("ord_1", "CS-1", "cus_1", "buyer@example.com", Instant.parse("2024-05-14T15:42:07Z"),
         Instant.parse("2024-05-14T15:42:09Z"), g.status(), "USD", subtotal, discount, g.shipping(), tax, total,
-        null, address, address, items, null);
+        null, address, address, items, null, null);
   }
 
   static CefSalesOrder cef(GenOrder g) {
@@ -103,7 +103,7 @@ class ClarityMapperProperties {
     return new CefSalesOrder(1, "CS-1", true, "2024-05-14T15:42:07.0000000", "2024-05-14T15:42:09.0000000Z", 1,
         g.status(), null, "Web", 311, "C1", null, null, null, null, null, null, true, null, BigDecimal.ZERO, null, null,
         new CefTotals(subtotal, g.shipping(), BigDecimal.ZERO, BigDecimal.ZERO, discount, tax, total), contact, null,
-        items);
+        items, null);
   }
 
   @Property(tries = 300)

@@ -70,6 +70,7 @@ class ClarityMappingTest {
     assertThat(order.payments()).singleElement().satisfies(p -> {
       assertThat(p.amount()).isEqualTo(Money.of("111.52", "USD"));
       assertThat(p.transactionId()).isEqualTo("txn_7f3a9c21");
+      assertThat(p.captured()).as("paid (Total − BalanceDue > 0) as of UpdatedDate").isTrue();
     });
     assertThat(order.placedAt()).hasToString("2024-05-14T15:42:07Z");
   }
@@ -98,6 +99,69 @@ class ClarityMappingTest {
       assertThat(p.cardLast4()).isEqualTo("4242");
       assertThat(p.method()).isEqualTo("credit_card");
     });
+  }
+
+  @Test
+  void nativeSalesOrderPayments_becomeOnePaymentEach_receivedOnesCaptured_invoiceCarried() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode dto =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Samples.bytes("cef-native-salesorder.json"));
+    com.fasterxml.jackson.databind.node.ArrayNode payments = dto.putArray("SalesOrderPayments");
+    payments.addObject().put("ID", 1).put("SlaveID", 501).putObject("Slave").put("ID", 501).put("Amount", 25.00)
+        .put("PaymentMethodKey", "gift_card").put("TransactionNumber", "gc_77").put("Received", true)
+        .put("ReceivedDate", "2024-05-14T15:43:00.0000000Z");
+    payments.addObject().put("ID", 2).put("SlaveID", 502).putObject("Slave").put("ID", 502).put("Amount", 86.52)
+        .put("PaymentMethodKey", "credit_card").put("TransactionNumber", "txn_7f3a9c21").put("Last4CardDigits", "4242")
+        .put("Received", true).put("InvoiceNumber", "INV00042");
+    payments.addObject().put("ID", 3).putObject("Slave").put("ID", 503).put("Amount", 10.00)
+        .put("PaymentMethodKey", "purchase_order").put("Received", false);
+    Order order = new CefOrderAssembler(NATIVE).order(
+        ClarityCodecs.CEF.read(json.writeValueAsBytes(dto), CefSalesOrder.class, "order"));
+
+    assertThat(order.payments()).hasSize(3);
+    assertThat(order.payments().get(0)).satisfies(p -> {
+      assertThat(p.id()).isEqualTo("501");
+      assertThat(p.method()).isEqualTo("gift_card");
+      assertThat(p.amount()).isEqualTo(Money.of("25.00", "USD"));
+      assertThat(p.capturedAt()).hasToString("2024-05-14T15:43:00Z");
+      assertThat(p.invoiceNumber()).isNull();
+    });
+    assertThat(order.payments().get(1)).satisfies(p -> {
+      assertThat(p.cardLast4()).isEqualTo("4242");
+      assertThat(p.captured()).as("received without a date: as of the order's UpdatedDate").isTrue();
+      assertThat(p.invoiceNumber()).isEqualTo("INV00042");
+    });
+    assertThat(order.payments().get(2).captured()).as("not received yet").isFalse();
+  }
+
+  @Test
+  void v1PaymentsArray_splitPayments_replacePaymentInfo() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode dto =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Samples.bytes("order.json"));
+    com.fasterxml.jackson.databind.node.ArrayNode payments = dto.putArray("payments");
+    payments.addObject().put("paymentId", "pay_1").put("method", "gift_card").put("status", "captured")
+        .put("amount", 25.00).put("currency", "USD").put("capturedAt", "2024-05-14T15:42:08Z");
+    payments.addObject().put("paymentId", "pay_2").put("method", "credit_card").put("status", "captured")
+        .put("amount", 86.52).put("currency", "USD").put("cardBrand", "visa").put("last4", "4242")
+        .put("capturedAt", "2024-05-14T15:42:08Z").put("invoiceNumber", "INV00042");
+    Order order = new V1OrderAssembler(V1).order(ClarityCodecs.V1.read(json.writeValueAsBytes(dto), V1Order.class, "order"));
+
+    assertThat(order.payments()).extracting(p -> p.id() + ":" + p.method() + ":" + p.amount().amount().toPlainString())
+        .containsExactly("pay_1:gift_card:25.00", "pay_2:credit_card:86.52");
+    assertThat(order.payments().get(1).invoiceNumber()).isEqualTo("INV00042");
+    assertThat(order.payments()).allSatisfy(p -> assertThat(p.captured()).isTrue());
+  }
+
+  @Test
+  void v1PaymentsArray_withAStringAmount_isATypedErrorNamingThePayment() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode dto =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Samples.bytes("order.json"));
+    dto.putArray("payments").addObject().put("method", "gift_card").put("amount", "25.000").put("currency", "USD");
+    assertThatThrownBy(() -> new V1OrderAssembler(V1).order(
+        ClarityCodecs.V1.read(json.writeValueAsBytes(dto), V1Order.class, "order")))
+        .isInstanceOf(InvalidRecordException.class).hasMessageContaining("clarity").hasMessageContaining("amount");
   }
 
   @Test

@@ -34,4 +34,5 @@ public record CefSalesOrder(
     CefTotals totals,
     CefContact billingContact,
     CefContact shippingContact,
-    List<CefSalesItem> salesItems) {}
+    List<CefSalesItem> salesItems,
+    List<CefSalesOrderPayment> salesOrderPayments) {}

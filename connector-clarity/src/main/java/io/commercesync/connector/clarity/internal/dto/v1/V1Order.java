@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * An order: {@code GET /api/v1/orders/{orderId}} (sample {@code order.json}). The brief's fields [B]
  * ({@code orderId, customerId, orderDate, status, totalAmount, currency, shippingAddress,
- * billingAddress, lineItems, paymentInfo}) plus the proposal's breakdown [P].
+ * billingAddress, lineItems, paymentInfo}) plus the proposal's breakdown [P]. {@code payments[]} is
+ * CommerceSync's addition [P+] for split payments (a gift card and a card): when present it lists every payment
+ * of the order and {@code paymentInfo} is ignored.
  */
 public record V1Order(
     String orderId,
@@ -28,4 +30,5 @@ public record V1Order(
     V1Address shippingAddress,
     V1Address billingAddress,
     List<V1LineItem> lineItems,
-    V1PaymentInfo paymentInfo) {}
+    V1PaymentInfo paymentInfo,
+    List<V1PaymentInfo> payments) {}

@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** {@code paymentInfo} of an order (card brand and last four only, never a card number). */
+/**
+ * {@code paymentInfo} of an order, or one entry of {@code payments[]} (card brand and last four only, never a
+ * card number). {@code paymentId} and {@code invoiceNumber} (the invoice a payment pays) are CommerceSync's
+ * additions to the proposal [P+], mirroring CEF's {@code PaymentModel.ID} and {@code InvoiceNumber}.
+ */
 public record V1PaymentInfo(
+    String paymentId,
     String method,
     String status,
     String transactionId,
@@ -13,4 +18,5 @@ public record V1PaymentInfo(
     String currency,
     String cardBrand,
     String last4,
-    Instant capturedAt) {}
+    Instant capturedAt,
+    String invoiceNumber) {}
