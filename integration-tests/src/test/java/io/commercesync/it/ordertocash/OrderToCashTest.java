@@ -86,6 +86,12 @@ class OrderToCashTest {
       assertThat(receipts(world, pair.erp)).isEqualTo(receiptsBefore + payments.written());
       assertThat(completed(Flows.paymentsToErp(sf, erp, options).runOnce()).written()).isZero();
       assertThat(receipts(world, pair.erp)).isEqualTo(receiptsBefore + payments.written());
+      if (pair.storefront == DemoWorld.Storefront.CLARITY) {
+        // split payments (a gift card and a card) become one receipt each, in the checkbook of their method
+        Map<String, Integer> perOrder = receiptsPerOrder(world, pair.erp);
+        assertThat(perOrder.values()).as("orders paid twice over: split payments").contains(2);
+        assertThat(perOrder.values()).allSatisfy(n -> assertThat(n).isBetween(1, 2));
+      }
 
       // shipments with tracking numbers, then invoices
       List<DemoWorld.ErpShipment> shipped = world.shipInErps();
@@ -146,6 +152,24 @@ class OrderToCashTest {
   }
 
   /** Cash receipts the ERP holds (GP RM10201, SL ARDoc type PA). */
+  /** Cash receipts per storefront order: GP {@code TRXDSCRN} "Web order N", SL ARDoc {@code CustOrdNbr}. */
+  static Map<String, Integer> receiptsPerOrder(DemoWorld world, DemoWorld.Erp erp) throws Exception {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    if (erp == DemoWorld.Erp.GP) {
+      for (Map<String, Object> r : world.gp().query("SELECT TRXDSCRN FROM RM10201 WHERE RMDTYPAL = 9")) {
+        out.merge(((String) r.get("TRXDSCRN")).trim(), 1, Integer::sum);
+      }
+      return out;
+    }
+    for (String row : world.sl().rows("ARDoc")) {
+      JsonNode doc = JSON.readTree(row);
+      if (doc.path("DocType").asText().trim().equals("PA")) {
+        out.merge(doc.path("CustOrdNbr").asText().trim(), 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
   static int receipts(DemoWorld world, DemoWorld.Erp erp) throws Exception {
     if (erp == DemoWorld.Erp.GP) {
       return ((Number) world.gp().stats().get("cashReceipts")).intValue();

@@ -312,6 +312,22 @@ public final class ClarityStore {
     n.put("TrackingNumber", tracking);
     JsonNode pay = v1.get("paymentInfo");
     n.put("PaymentTransactionID", SimJson.text(pay, "transactionId"));
+    if (v1.has("payments")) {
+      // CEF's SalesOrderPayments[]: the order (master) associated with each PaymentModel (Slave)
+      ArrayNode orderPayments = n.putArray("SalesOrderPayments");
+      int p = 0;
+      for (JsonNode v1Payment : v1.withArray("payments")) {
+        int paymentId = o.id * 10 + ++p;
+        ObjectNode slave = orderPayments.addObject().put("ID", paymentId).put("MasterID", o.id)
+            .put("SlaveID", paymentId).putObject("Slave");
+        slave.put("ID", paymentId).put("Amount", SimJson.decimal(v1Payment, "amount"));
+        slave.put("PaymentMethodKey", SimJson.text(v1Payment, "method"));
+        slave.put("TransactionNumber", SimJson.text(v1Payment, "transactionId"));
+        slave.put("Last4CardDigits", SimJson.text(v1Payment, "last4"));
+        slave.put("Received", "captured".equals(SimJson.text(v1Payment, "status")));
+        slave.put("InvoiceNumber", SimJson.text(v1Payment, "invoiceNumber"));
+      }
+    }
     n.put("ShippingSameAsBilling", Objects.equals(v1.get("billingAddress"), v1.get("shippingAddress")));
     BigDecimal quantity = BigDecimal.ZERO;
     ArrayNode items = SimJson.array();
@@ -340,8 +356,12 @@ public final class ClarityStore {
     }
     n.put("ItemQuantity", quantity);
     BigDecimal total = SimJson.nz(SimJson.decimal(v1, "totalAmount"));
-    BigDecimal paid = "captured".equals(SimJson.text(pay, "status")) ? SimJson.nz(SimJson.decimal(pay, "amount"))
-        : BigDecimal.ZERO;
+    BigDecimal paid = BigDecimal.ZERO;
+    for (JsonNode payment : v1.has("payments") ? v1.withArray("payments") : List.of(pay == null ? SimJson.object() : pay)) {
+      if ("captured".equals(SimJson.text(payment, "status"))) {
+        paid = paid.add(SimJson.nz(SimJson.decimal(payment, "amount")));
+      }
+    }
     n.put("BalanceDue", total.subtract(paid).max(BigDecimal.ZERO).setScale(2, java.math.RoundingMode.HALF_EVEN));
     ObjectNode totals = n.putObject("Totals");
     totals.put("SubTotal", SimJson.decimal(v1, "subtotalAmount"));

@@ -135,9 +135,20 @@ final class SeedData {
     o.set("shippingAddress", address);
     o.set("billingAddress", address.deepCopy());
     o.set("lineItems", items);
-    o.putObject("paymentInfo").put("method", "credit_card").put("status", "captured")
-        .put("transactionId", "txn_" + Integer.toHexString(id * 7919)).put("amount", total).put("currency", "USD")
-        .put("cardBrand", "visa").put("last4", "4242").put("capturedAt", SimJson.rfc3339(placed.plusSeconds(1)));
+    // every sixth order above 50.00 is a split payment: a 25.00 gift card, the rest by card
+    BigDecimal giftCard = id % 6 == 0 && total.compareTo(new BigDecimal("50.00")) > 0 ? new BigDecimal("25.00") : null;
+    BigDecimal card = giftCard == null ? total : total.subtract(giftCard);
+    String captured = SimJson.rfc3339(placed.plusSeconds(1));
+    ObjectNode cardPayment = o.putObject("paymentInfo").put("method", "credit_card").put("status", "captured")
+        .put("transactionId", "txn_" + Integer.toHexString(id * 7919)).put("amount", card).put("currency", "USD")
+        .put("cardBrand", "visa").put("last4", "4242").put("capturedAt", captured);
+    if (giftCard != null) {
+      ArrayNode payments = o.putArray("payments");
+      payments.addObject().put("paymentId", "pay_" + id + "_1").put("method", "gift_card").put("status", "captured")
+          .put("transactionId", "gc_" + Integer.toHexString(id * 104729)).put("amount", giftCard)
+          .put("currency", "USD").put("capturedAt", captured);
+      payments.add(cardPayment.deepCopy().put("paymentId", "pay_" + id + "_2"));
+    }
     return o;
   }
 }

@@ -54,9 +54,9 @@ import java.util.UUID;
  * <ul>
  *   <li>N storefront orders, half from Magento's generator (simple, configurable and bundle lines,
  *       discounts, free shipping, some invoiced/shipped/refunded, a third paid by card) and half from
- *       Clarity's; a few of each made invalid with a sku no mapping knows ({@link #UNKNOWN_SKU}). Neither
- *       storefront carries more than one payment per order on its wire format, so there are no split
- *       payments here.</li>
+ *       Clarity's; a few of each made invalid with a sku no mapping knows ({@link #UNKNOWN_SKU}). Every sixth
+ *       Clarity order above 50.00 is a split payment (a 25.00 gift card and a card: v1 {@code payments[]},
+ *       native {@code SalesOrderPayments[]}); Magento orders carry one payment.</li>
  *   <li>Customers of those orders seeded in GP and SL as near-duplicates: the same e-mail in another case
  *       with spaces around it, or another e-mail with the same name and postal code, or the same e-mail.</li>
  *   <li>Per storefront/ERP pair, plain mapping tables: every storefront sku to a real ERP item, storefront
@@ -566,10 +566,13 @@ public final class DemoWorld implements AutoCloseable {
 
     Map<String, PaymentAccount> magentoGpPayments = Map.of("checkmo", new PaymentAccount("OPERATING", null),
         "braintree", new PaymentAccount("OPERATING", "VISA"));
-    Map<String, PaymentAccount> clarityGpPayments = Map.of("credit_card", new PaymentAccount("OPERATING", "VISA"));
+    // gift cards redeemed on Clarity (split payments) are booked like cash in the same checkbook / account here
+    Map<String, PaymentAccount> clarityGpPayments = Map.of("credit_card", new PaymentAccount("OPERATING", "VISA"),
+        "gift_card", new PaymentAccount("OPERATING", null));
     Map<String, PaymentAccount> magentoSlPayments = Map.of("checkmo", new PaymentAccount("1010", null),
         "braintree", new PaymentAccount("1205", null));
-    Map<String, PaymentAccount> claritySlPayments = Map.of("credit_card", new PaymentAccount("1205", null));
+    Map<String, PaymentAccount> claritySlPayments = Map.of("credit_card", new PaymentAccount("1205", null),
+        "gift_card", new PaymentAccount("1205", null));
 
     Map<Erp, Mappings> forMagento = new EnumMap<>(Erp.class);
     forMagento.put(Erp.GP, new Mappings(table(magentoSkus, gpItems), Map.of("default", "MAIN", "wh_austin", "EAST"),
