@@ -18,6 +18,8 @@ import io.commercesync.core.spi.Connector;
  * currency: USD                        # native orders carry none
  * erpSystem: dynamics-sl               # whose keys CustomKey holds
  * allowInsecureHttp: false             # only for local simulators
+ * returnStatuses: [Completed]          # return statuses that count as refunded (default per dialect:
+ *                                      # native Payment Sent, Completed; v1 refunded)
  * </pre>
  */
 public final class ClarityConnectorFactory implements ConnectorFactory {
@@ -45,6 +47,9 @@ public final class ClarityConnectorFactory implements ConnectorFactory {
     s.bool("allowInsecureHttp").ifPresent(client::allowInsecureHttp);
     s.duration("pollOverlap").ifPresent(client::pollOverlap);
     s.optionalString("inventorySource").ifPresent(client::inventorySource);
+    if (s.has("returnStatuses")) {
+      client.returnStatuses(ClarityReturnStatuses.of(s.strings("returnStatuses").toArray(String[]::new)));
+    }
     return ClarityStorefront.of(client.build());
   }
 }

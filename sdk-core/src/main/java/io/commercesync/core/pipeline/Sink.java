@@ -29,7 +29,11 @@ public interface Sink<T> {
 
   /**
    * Whether the effect of {@code record} under {@code key} is already present in the target, and if
-   * so its result. Must not change the target.
+   * so its result. Never creates the effect itself. When the effect is found but a step that belongs to
+   * it is missing — a crash came between two documents of one write, such as a GP cash receipt and its
+   * application to the invoice, or a receipt and its fee entry — the lookup may complete that step
+   * (idempotently, under a key derived from {@code key}) before answering, so the record ends whole;
+   * a sink that does so says it in its Javadoc.
    */
   Optional<WriteResult> lookup(T record, IdempotencyKey key);
 }
