@@ -39,10 +39,7 @@ public final class CefCustomerAssembler {
 
   /** The account's key: {@code CustomKey}, else its {@code ID}. */
   public static String key(CefAccount a) {
-    if (a.customKey() != null && !a.customKey().isBlank()) {
-      return a.customKey();
-    }
-    return a.id() == null ? null : String.valueOf(a.id());
+    return CefKeys.key(a.customKey(), a.id());
   }
 
   public Customer customer(CefAccount a) {

@@ -56,10 +56,7 @@ public final class CefOrderAssembler {
 
   /** The order's key: {@code CustomKey}, else its {@code ID}. */
   public static String key(CefSalesOrder o) {
-    if (o.customKey() != null && !o.customKey().isBlank()) {
-      return o.customKey();
-    }
-    return o.id() == null ? null : String.valueOf(o.id());
+    return CefKeys.key(o.customKey(), o.id());
   }
 
   public Order order(CefSalesOrder o) {

@@ -52,10 +52,7 @@ public final class CefReturnAssembler {
 
   /** The return's key: {@code CustomKey}, else its {@code ID}. */
   public static String key(CefSalesReturn r) {
-    if (r.customKey() != null && !r.customKey().isBlank()) {
-      return r.customKey();
-    }
-    return r.id() == null ? null : String.valueOf(r.id());
+    return CefKeys.key(r.customKey(), r.id());
   }
 
   /** The native ID of the order the return refunds: {@code SalesOrderIDs[0]}, else the first association's {@code SlaveID}. */
