@@ -32,6 +32,19 @@ public record IdempotencyKey(String value) {
     return new IdempotencyKey(source + "/" + entity + "/" + recordKey + "/" + operation);
   }
 
+  /**
+   * The key of a second effect that belongs to this one (a receipt's application to an invoice, its fee
+   * entry): {@code <this key>/<step>}, or, when that would pass {@link #MAX_LENGTH}, the SHA-256 of this
+   * key in its place ({@code sha256:<hex>/<step>}) — deterministic either way.
+   */
+  public IdempotencyKey step(String step) {
+    String suffix = "/" + Objects.requireNonNull(step, "step");
+    if (value.length() + suffix.length() <= MAX_LENGTH) {
+      return new IdempotencyKey(value + suffix);
+    }
+    return new IdempotencyKey("sha256:" + io.commercesync.core.pipeline.internal.PayloadHash.of(value) + suffix);
+  }
+
   @Override
   public String toString() {
     return value;

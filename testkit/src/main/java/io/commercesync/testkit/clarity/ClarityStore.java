@@ -257,14 +257,25 @@ public final class ClarityStore {
 
   /** Orders changed at or after {@code since}, by change time then ID (or by ID only). */
   synchronized List<SimOrder> orders(Instant since, boolean byChangeTime) {
-    Comparator<SimOrder> order = byChangeTime
-        ? Comparator.comparing((SimOrder o) -> o.updated).thenComparingInt(o -> o.id)
-        : Comparator.comparingInt(o -> o.id);
-    return orders.values().stream().filter(o -> since == null || !o.updated.isBefore(since)).sorted(order).toList();
+    return changedSince(orders.values(), since, byChangeTime, o -> o.updated, o -> o.id);
+  }
+
+  /** Records changed at or after {@code since}, by change time then ID (or by ID only). */
+  private static <T> List<T> changedSince(java.util.Collection<T> records, Instant since, boolean byChangeTime,
+      java.util.function.Function<T, Instant> updated, java.util.function.ToIntFunction<T> id) {
+    Comparator<T> order = byChangeTime
+        ? Comparator.comparing(updated).thenComparingInt(id)
+        : Comparator.comparingInt(id);
+    return records.stream().filter(r -> since == null || !updated.apply(r).isBefore(since)).sorted(order).toList();
   }
 
   static String v1Status(String nativeStatus) {
-    String mapped = V1_STATUS.get(nativeStatus);
+    return v1Vocabulary(V1_STATUS, nativeStatus);
+  }
+
+  /** A native status in v1's vocabulary: mapped when known, else lower case with underscores. */
+  private static String v1Vocabulary(Map<String, String> known, String nativeStatus) {
+    String mapped = known.get(nativeStatus);
     return mapped != null ? mapped : nativeStatus.toLowerCase(Locale.ROOT).replace(' ', '_');
   }
 
@@ -764,15 +775,11 @@ public final class ClarityStore {
 
   /** Returns changed at or after {@code since}, by change time then ID (or by ID only). */
   synchronized List<SimReturn> returns(Instant since, boolean byChangeTime) {
-    Comparator<SimReturn> order = byChangeTime
-        ? Comparator.comparing((SimReturn r) -> r.updated).thenComparingInt(r -> r.id)
-        : Comparator.comparingInt(r -> r.id);
-    return returns.values().stream().filter(r -> since == null || !r.updated.isBefore(since)).sorted(order).toList();
+    return changedSince(returns.values(), since, byChangeTime, r -> r.updated, r -> r.id);
   }
 
   static String v1ReturnStatus(String nativeStatus) {
-    String mapped = V1_RETURN_STATUS.get(nativeStatus);
-    return mapped != null ? mapped : nativeStatus.toLowerCase(Locale.ROOT).replace(' ', '_');
+    return v1Vocabulary(V1_RETURN_STATUS, nativeStatus);
   }
 
   /** The v1 return resource [P+]. */

@@ -135,7 +135,7 @@ public final class PaymentsToErpFlow {
       if (record.fee() == null || journal == null) {
         return;
       }
-      IdempotencyKey feeKey = new IdempotencyKey(key.value() + "/fee");
+      IdempotencyKey feeKey = key.step("fee");
       if (journal.lookup(record.fee(), feeKey).isEmpty()) {
         journal.write(record.fee(), feeKey);
       }

@@ -191,7 +191,7 @@ public final class GpCapabilities {
    *
    * <p>Exactly one receipt and one application, whatever is retried: the receipt is keyed by its DOCNUMBR
    * (lookup) and its MessageID (the agent's de-duplication); the application is looked up in RM20201/RM30201
-   * by (receipt, invoice) before it is submitted under its own MessageID ({@code <key>/apply}), and GP's own
+   * by (receipt, invoice) before it is submitted under its own MessageID ({@code <key>/apply}, {@link IdempotencyKey#step}), and GP's own
    * duplicate refusal (670) counts as applied. {@code write} submits the receipt, then the application.
    * {@code lookup}, when the receipt is there (a crash or a lost response after it was entered, or a replayed
    * dead letter), makes the missing application before answering: unlike the {@code Sink} default, this
@@ -237,7 +237,7 @@ public final class GpCapabilities {
       }
 
       private RmApplyType application(CashReceipt receipt, RmCashReceiptsType cash, IdempotencyKey key) {
-        return receipt.applyToInvoice() == null ? null : mapper.application(receipt, cash, applyKey(key).value());
+        return receipt.applyToInvoice() == null ? null : mapper.application(receipt, cash, key.step("apply").value());
       }
     };
   }
@@ -254,29 +254,11 @@ public final class GpCapabilities {
     if (!t.query(GpQuery.APPLICATION_BY_DOCUMENTS, pair).isEmpty()) {
       return;
     }
-    TransactionResult r = submit(t, apply, applyKey(receiptKey), "submit RMApplyType");
+    TransactionResult r = submit(t, apply, receiptKey.step("apply"), "submit RMApplyType");
     if (r.applied() || r.errors().stream().anyMatch(e -> e.is(670, "taRMApply"))) {
       return;
     }
     throw GpApplicationRejectedException.of(r, apply.receiptNumber(), apply.invoiceNumber());
-  }
-
-  /**
-   * The application's own key, {@code <receipt key>/apply} (its MessageID, so the agent never confuses it with
-   * the receipt); a receipt key too long for the suffix is replaced by its SHA-256, deterministically.
-   */
-  static IdempotencyKey applyKey(IdempotencyKey receiptKey) {
-    String suffix = "/apply";
-    if (receiptKey.value().length() + suffix.length() <= IdempotencyKey.MAX_LENGTH) {
-      return new IdempotencyKey(receiptKey.value() + suffix);
-    }
-    try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(receiptKey.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return new IdempotencyKey("sha256:" + java.util.HexFormat.of().formatHex(digest) + suffix);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** JournalSink: GL entries, found again by REFRENCE; JRNENTRY from taGetNextJournalEntry. */
