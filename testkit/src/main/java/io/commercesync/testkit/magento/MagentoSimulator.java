@@ -401,12 +401,17 @@ public final class MagentoSimulator implements AutoCloseable {
    * @throws IllegalArgumentException when there is no such order or nothing invoiced is left to refund
    */
   public long refund(String incrementId, BigDecimal qty, BigDecimal fee) {
+    return refund(incrementId, order -> SimSales.refund(store, order, qty, fee));
+  }
+
+  /** Runs a credit memo {@code action} on order {@code incrementId}; Magento's refusals become exceptions. */
+  private long refund(String incrementId, java.util.function.ToLongFunction<ObjectNode> action) {
     synchronized (lock) {
       ObjectNode order = store.orders.values().stream()
           .filter(o -> incrementId.equals(o.path("increment_id").asText())).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no order " + incrementId));
       try {
-        return SimSales.refund(store, order, qty, fee);
+        return action.applyAsLong(order);
       } catch (SimErrors.Failure f) {
         throw new IllegalArgumentException("cannot refund order " + incrementId + ": "
             + new String(f.response.body(), java.nio.charset.StandardCharsets.UTF_8), f);
@@ -439,17 +444,7 @@ public final class MagentoSimulator implements AutoCloseable {
    * @throws IllegalArgumentException when there is no such order or Magento would refuse the refund
    */
   public long refundAdjustment(String incrementId, BigDecimal amount, boolean refundShipping) {
-    synchronized (lock) {
-      ObjectNode order = store.orders.values().stream()
-          .filter(o -> incrementId.equals(o.path("increment_id").asText())).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no order " + incrementId));
-      try {
-        return SimSales.refundAdjustment(store, order, amount, refundShipping);
-      } catch (SimErrors.Failure f) {
-        throw new IllegalArgumentException("cannot refund order " + incrementId + ": "
-            + new String(f.response.body(), java.nio.charset.StandardCharsets.UTF_8), f);
-      }
-    }
+    return refund(incrementId, order -> SimSales.refundAdjustment(store, order, amount, refundShipping));
   }
 
   /** Moves the store's data clock (the {@code created_at}/{@code updated_at} it writes) forward. */

@@ -363,6 +363,11 @@ final class SimSales {
     memo.put("customer_note", "Returned: did not fit");
     SimTenders.describe(memo, tenders);
     ((ObjectNode) line).set("qty_refunded", SimJson.num(SimJson.dec(line.get("qty_refunded")).add(qty)));
+    return book(store, order, id, memo, grand);
+  }
+
+  /** Records credit memo {@code id}: the order's {@code total_refunded}, its history, its {@code updated_at}. */
+  private static long book(SimStore store, ObjectNode order, long id, ObjectNode memo, BigDecimal grand) {
     BigDecimal refunded = SimJson.dec(order.get("total_refunded")).add(grand);
     order.set("total_refunded", SimJson.num(refunded));
     store.creditmemos.put(id, memo);
@@ -430,11 +435,6 @@ final class SimSales {
       order.set("shipping_refunded", SimJson.num(shippingRefunded));
       order.set("base_shipping_refunded", SimJson.num(shippingRefunded));
     }
-    BigDecimal refunded = SimJson.dec(order.get("total_refunded")).add(grand);
-    order.set("total_refunded", SimJson.num(refunded));
-    store.creditmemos.put(id, memo);
-    store.addHistory(order, "We refunded " + grand + " offline.", order.path("status").asText(), "creditmemo", false);
-    store.touch(order);
-    return id;
+    return book(store, order, id, memo, grand);
   }
 }

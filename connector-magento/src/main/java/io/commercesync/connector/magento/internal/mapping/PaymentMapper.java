@@ -6,6 +6,7 @@ import io.commercesync.core.model.Money;
 import io.commercesync.core.model.Payment;
 import java.math.BigDecimal;
 import java.util.Currency;
+import org.mapstruct.BeanMapping;
 import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -54,59 +55,28 @@ public interface PaymentMapper {
   Payment toPayment(OrderPaymentDto payment, @Context Currency currency);
 
   /** One {@code gift_cards[]} entry: {@code amount} and the account {@code id}; the code stays behind. */
-  @Mapping(target = "id", ignore = true)
+  @BeanMapping(ignoreByDefault = true)
   @Mapping(target = "method", constant = GIFT_CARD)
   @Mapping(target = "amount", source = "amount", qualifiedByName = "tenderAmount")
   @Mapping(target = "transactionId", source = "id")
-  @Mapping(target = "capturedAt", ignore = true)
-  @Mapping(target = "cardType", ignore = true)
-  @Mapping(target = "cardLast4", ignore = true)
-  @Mapping(target = "orderNumber", ignore = true)
-  @Mapping(target = "invoiceNumber", ignore = true)
-  @Mapping(target = "customerRef", ignore = true)
-  @Mapping(target = "fee", ignore = true)
   Payment fromGiftCard(OrderExtensionDto.GiftCard card, @Context Currency currency);
 
   /** {@code gift_cards_amount} as one gift card payment, for an order that does not list its cards. */
-  @Mapping(target = "id", ignore = true)
+  @BeanMapping(ignoreByDefault = true)
   @Mapping(target = "method", constant = GIFT_CARD)
   @Mapping(target = "amount", source = "giftCardsAmount", qualifiedByName = "tenderAmount")
-  @Mapping(target = "transactionId", ignore = true)
-  @Mapping(target = "capturedAt", ignore = true)
-  @Mapping(target = "cardType", ignore = true)
-  @Mapping(target = "cardLast4", ignore = true)
-  @Mapping(target = "orderNumber", ignore = true)
-  @Mapping(target = "invoiceNumber", ignore = true)
-  @Mapping(target = "customerRef", ignore = true)
-  @Mapping(target = "fee", ignore = true)
   Payment fromGiftCardsTotal(OrderExtensionDto extension, @Context Currency currency);
 
   /** {@code customer_balance_amount}: the store credit spent on the order. */
-  @Mapping(target = "id", ignore = true)
+  @BeanMapping(ignoreByDefault = true)
   @Mapping(target = "method", constant = STORE_CREDIT)
   @Mapping(target = "amount", source = "customerBalanceAmount", qualifiedByName = "tenderAmount")
-  @Mapping(target = "transactionId", ignore = true)
-  @Mapping(target = "capturedAt", ignore = true)
-  @Mapping(target = "cardType", ignore = true)
-  @Mapping(target = "cardLast4", ignore = true)
-  @Mapping(target = "orderNumber", ignore = true)
-  @Mapping(target = "invoiceNumber", ignore = true)
-  @Mapping(target = "customerRef", ignore = true)
-  @Mapping(target = "fee", ignore = true)
   Payment fromStoreCredit(OrderExtensionDto extension, @Context Currency currency);
 
   /** {@code reward_currency_amount}: what the reward points spent on the order were worth. */
-  @Mapping(target = "id", ignore = true)
+  @BeanMapping(ignoreByDefault = true)
   @Mapping(target = "method", constant = REWARD)
   @Mapping(target = "amount", source = "rewardCurrencyAmount", qualifiedByName = "tenderAmount")
-  @Mapping(target = "transactionId", ignore = true)
-  @Mapping(target = "capturedAt", ignore = true)
-  @Mapping(target = "cardType", ignore = true)
-  @Mapping(target = "cardLast4", ignore = true)
-  @Mapping(target = "orderNumber", ignore = true)
-  @Mapping(target = "invoiceNumber", ignore = true)
-  @Mapping(target = "customerRef", ignore = true)
-  @Mapping(target = "fee", ignore = true)
   Payment fromRewardPoints(OrderExtensionDto extension, @Context Currency currency);
 
   /** A tender's amount in the order currency, cleaned of float noise; zero when absent. */
