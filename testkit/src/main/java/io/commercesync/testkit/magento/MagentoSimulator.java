@@ -45,11 +45,17 @@ import java.util.function.Function;
  * state and history; async bulk operations that complete only after a number of status polls. Every call
  * goes through the shared {@link FaultSchedule} (except {@code /_sim/…}).
  *
+ * <p>By default the store is Magento Open Source. {@link ConfigBuilder#adobeCommerceTenders(boolean)} turns
+ * on Adobe Commerce gift cards, store credit and reward points on some seeded orders (deducted from
+ * {@code grand_total}, drawn by invoices, given back by credit memos), leaving everything else as it was.
+ *
  * <p>Test helpers: {@code GET /_sim/stats} (what the store holds, with shipments, invoices and tracks per
  * order number, to audit a run for duplicates), {@code POST /_sim/reset}, {@code POST /_sim/orders}
  * (add an order JSON such as a shared sample), {@code POST /_sim/orders/{id}/touch},
  * {@code POST /_sim/clock/advance?seconds=N}, {@code GET /_sim/products/{sku}/scopes},
- * {@code POST /_sim/reservations}, {@code POST /_sim/tokens/expire}; and the same as Java methods.
+ * {@code POST /_sim/reservations}, {@code POST /_sim/tokens/expire}; and the same as Java methods, with
+ * {@link #refund(String, BigDecimal, BigDecimal)} (a line back) and
+ * {@link #refundAdjustment(String, BigDecimal, boolean)} (money only) for credit memos.
  */
 public final class MagentoSimulator implements AutoCloseable {
 
@@ -82,11 +88,14 @@ public final class MagentoSimulator implements AutoCloseable {
    * @param start the store's data clock at start (order dates)
    * @param authClock the clock for token expiry and OAuth timestamps
    * @param faults the fault schedule
+   * @param adobeCommerceTenders whether seeded orders pay partly with Adobe Commerce gift cards, store
+   *     credit and reward points (off by default: the store is then exactly Magento Open Source's), see
+   *     {@link ConfigBuilder#adobeCommerceTenders(boolean)}
    */
   public record Config(long seed, int customers, int orders, Credentials credentials, boolean bearerEnabled,
       Map<String, String> adminUsers, boolean twoFactorAuth, Duration adminTokenLifetime, int maxSyncEntities,
       int maxAsyncEntities, int maxPageSize, int bulkCompletesAfterPolls, Duration oauthTimestampWindow,
-      Instant start, Clock authClock, FaultSchedule faults) {
+      Instant start, Clock authClock, FaultSchedule faults, boolean adobeCommerceTenders) {
 
     public Config {
       Objects.requireNonNull(credentials, "credentials");
@@ -113,6 +122,7 @@ public final class MagentoSimulator implements AutoCloseable {
       b.start = start;
       b.authClock = authClock;
       b.faults = faults;
+      b.adobeCommerceTenders = adobeCommerceTenders;
       return b;
     }
   }
@@ -136,6 +146,7 @@ public final class MagentoSimulator implements AutoCloseable {
     private Instant start = Instant.parse("2025-03-16T00:00:00Z");
     private Clock authClock = Clock.systemUTC();
     private FaultSchedule faults = FaultSchedule.none();
+    private boolean adobeCommerceTenders;
 
     private ConfigBuilder() {}
 
@@ -219,10 +230,29 @@ public final class MagentoSimulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adobe Commerce mode (off by default): seeded orders pay partly with gift card accounts, store credit
+     * and reward points, as Adobe Commerce's {@code extension_attributes} show them ({@code gift_cards[]}
+     * with {@code id}, {@code code} {@code GC-XXXX-XXXX}, {@code amount}; {@code gift_cards_amount};
+     * {@code customer_balance_amount}; {@code reward_points_balance}, {@code reward_currency_amount}; their
+     * {@code *_invoiced}/{@code *_refunded}), {@code grand_total} and the payment's amounts reduced by them:
+     * the 2nd, 8th, 14th… order with two gift cards (+ 10 % store credit when a customer placed it) and the
+     * payment method for the rest, the 4th, 10th, 16th… covered in full by one gift card (method
+     * {@code free}), the 6th, 12th, 18th… placed by a customer with reward points. Invoices draw on the
+     * tenders first; credit memos give back to store credit first and to gift cards what the payment
+     * method cannot take back ({@code extension_attributes.customer_balance_amount},
+     * {@code gift_cards_amount}). Everything else (customers, products, lines, states, documents) is the
+     * same as without it, seed for seed.
+     */
+    public ConfigBuilder adobeCommerceTenders(boolean on) {
+      this.adobeCommerceTenders = on;
+      return this;
+    }
+
     public Config build() {
       return new Config(seed, customers, orders, credentials, bearerEnabled, adminUsers, twoFactorAuth,
           adminTokenLifetime, maxSyncEntities, maxAsyncEntities, maxPageSize, bulkCompletesAfterPolls,
-          oauthTimestampWindow, start, authClock, faults);
+          oauthTimestampWindow, start, authClock, faults, adobeCommerceTenders);
     }
   }
 
@@ -311,7 +341,7 @@ public final class MagentoSimulator implements AutoCloseable {
   public void reset() {
     synchronized (lock) {
       store = new SimStore(config.start());
-      SimSeed.seed(store, config.seed(), config.customers(), config.orders());
+      SimSeed.seed(store, config.seed(), config.customers(), config.orders(), config.adobeCommerceTenders());
       store.now = config.start();
       adminTokens.clear();
       nonces.clear();
@@ -371,17 +401,50 @@ public final class MagentoSimulator implements AutoCloseable {
    * @throws IllegalArgumentException when there is no such order or nothing invoiced is left to refund
    */
   public long refund(String incrementId, BigDecimal qty, BigDecimal fee) {
+    return refund(incrementId, order -> SimSales.refund(store, order, qty, fee));
+  }
+
+  /** Runs a credit memo {@code action} on order {@code incrementId}; Magento's refusals become exceptions. */
+  private long refund(String incrementId, java.util.function.ToLongFunction<ObjectNode> action) {
     synchronized (lock) {
       ObjectNode order = store.orders.values().stream()
           .filter(o -> incrementId.equals(o.path("increment_id").asText())).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no order " + incrementId));
       try {
-        return SimSales.refund(store, order, qty, fee);
+        return action.applyAsLong(order);
       } catch (SimErrors.Failure f) {
         throw new IllegalArgumentException("cannot refund order " + incrementId + ": "
             + new String(f.response.body(), java.nio.charset.StandardCharsets.UTF_8), f);
       }
     }
+  }
+
+  /**
+   * A money-only credit memo for order {@code incrementId}, offline, as the admin's "Credit Memo" with every
+   * quantity at 0 does: no items, {@code adjustment_positive} = {@code amount}; the order's
+   * {@code total_refunded} and history. Magento's refund rules apply: the order must be invoiced, the
+   * refund positive, and no more than what is left to refund ({@code total_paid − total_refunded}, plus
+   * what store credit and gift cards can take back on Adobe Commerce orders). Returns the credit memo's
+   * {@code entity_id}.
+   *
+   * <pre>{@code
+   * long memo = magento.refundAdjustment("000001043", new BigDecimal("5.00"));  // a goodwill refund
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when there is no such order or Magento would refuse the refund
+   */
+  public long refundAdjustment(String incrementId, BigDecimal amount) {
+    return refundAdjustment(incrementId, amount, false);
+  }
+
+  /**
+   * {@link #refundAdjustment(String, BigDecimal)}, also refunding the order's shipping not refunded yet
+   * (credit memo {@code shipping_amount}) when {@code refundShipping}.
+   *
+   * @throws IllegalArgumentException when there is no such order or Magento would refuse the refund
+   */
+  public long refundAdjustment(String incrementId, BigDecimal amount, boolean refundShipping) {
+    return refund(incrementId, order -> SimSales.refundAdjustment(store, order, amount, refundShipping));
   }
 
   /** Moves the store's data clock (the {@code created_at}/{@code updated_at} it writes) forward. */

@@ -54,8 +54,12 @@ final class SimSales {
     }
     total = SimStore.money(total);
     if (fullyInvoiced(order)) {
-      total = SimJson.dec(order.get("grand_total")).subtract(SimJson.dec(order.get("total_invoiced")));
+      // the last invoice takes what is left, tenders (Adobe Commerce) included
+      total = SimJson.dec(order.get("grand_total")).subtract(SimJson.dec(order.get("total_invoiced")))
+          .add(SimTenders.uninvoiced(store, order));
     }
+    // gift cards, store credit and reward points pay their part of the invoice first
+    total = total.subtract(SimTenders.invoice(store, order, total));
     invoice.set("grand_total", SimJson.num(total));
     BigDecimal invoiced = SimJson.dec(order.get("total_invoiced")).add(total);
     order.set("total_invoiced", SimJson.num(invoiced));
@@ -343,7 +347,10 @@ final class SimSales {
     memoLine.set("row_total", SimJson.num(row));
     memoLine.set("tax_amount", SimJson.num(tax));
     memoLine.set("discount_amount", SimJson.num(discount));
-    BigDecimal grand = row.subtract(discount).add(tax).subtract(adjustmentFee);
+    BigDecimal gross = row.subtract(discount).add(tax).subtract(adjustmentFee);
+    // Adobe Commerce: store credit and gift cards get their part back, the rest goes to the payment method
+    SimTenders.Refund tenders = SimTenders.refund(order, gross);
+    BigDecimal grand = gross.subtract(tenders.total());
     memo.set("subtotal", SimJson.num(row));
     memo.set("tax_amount", SimJson.num(tax));
     memo.set("discount_amount", SimJson.num(discount.negate()));
@@ -354,12 +361,80 @@ final class SimSales {
     memo.set("grand_total", SimJson.num(grand));
     memo.put("state", 2);
     memo.put("customer_note", "Returned: did not fit");
+    SimTenders.describe(memo, tenders);
     ((ObjectNode) line).set("qty_refunded", SimJson.num(SimJson.dec(line.get("qty_refunded")).add(qty)));
+    return book(store, order, id, memo, grand);
+  }
+
+  /** Records credit memo {@code id}: the order's {@code total_refunded}, its history, its {@code updated_at}. */
+  private static long book(SimStore store, ObjectNode order, long id, ObjectNode memo, BigDecimal grand) {
     BigDecimal refunded = SimJson.dec(order.get("total_refunded")).add(grand);
     order.set("total_refunded", SimJson.num(refunded));
     store.creditmemos.put(id, memo);
     store.addHistory(order, "We refunded " + grand + " offline.", order.path("status").asText(), "creditmemo", false);
     store.touch(order);
     return id;
+  }
+
+  /**
+   * An offline credit memo that refunds money only (what the admin's credit memo does with every quantity
+   * at 0): no items, {@code adjustment_positive} = {@code amount}, and the shipping not refunded yet when
+   * {@code refundShipping}. Validated as Magento validates a refund: something must be invoiced, the
+   * refund must be positive, and {@code total_refunded + grand_total} must not exceed {@code total_paid}
+   * (CreditmemoService::validateForRefund, "The most money available to refund is %1."); store credit and
+   * gift cards take their part first (Adobe Commerce), see {@link SimTenders}.
+   */
+  static long refundAdjustment(SimStore store, ObjectNode order, BigDecimal amount, boolean refundShipping) {
+    String state = order.path("state").asText();
+    boolean invoiced = SimJson.dec(order.get("total_invoiced")).signum() > 0
+        || SimJson.dec(order.path("extension_attributes").get("gift_cards_invoiced")).signum() > 0
+        || SimJson.dec(order.path("extension_attributes").get("customer_balance_invoiced")).signum() > 0;
+    if (!invoiced || state.equals("canceled") || state.equals("closed") || state.equals("holded")) {
+      throw SimErrors.fail(400, "Creditmemo Document Validation Error(s):\n"
+          + "The order does not allow a creditmemo to be created.");
+    }
+    if (amount == null || amount.signum() < 0) {
+      throw SimErrors.fail(400, "Creditmemo Document Validation Error(s):\n"
+          + "The adjustment refund must not be negative.");
+    }
+    BigDecimal shipping = BigDecimal.ZERO;
+    if (refundShipping) {
+      shipping = SimJson.dec(order.get("shipping_amount")).subtract(SimJson.dec(order.get("shipping_refunded")))
+          .max(BigDecimal.ZERO);
+    }
+    BigDecimal gross = SimStore.money(amount.add(shipping));
+    if (gross.signum() <= 0) {
+      throw SimErrors.fail(400, "The credit memo's total must be positive.");
+    }
+    // validate before the tenders' refunded amounts change: a refused credit memo changes nothing
+    ObjectNode probe = order.deepCopy();
+    SimTenders.Refund tenders = SimTenders.refund(probe, gross);
+    BigDecimal grand = gross.subtract(tenders.total());
+    BigDecimal available = SimJson.dec(order.get("total_paid")).subtract(SimJson.dec(order.get("total_refunded")));
+    if (grand.compareTo(available) > 0) {
+      BigDecimal most = available.max(BigDecimal.ZERO).add(tenders.total());
+      throw SimErrors.fail(400, "The most money available to refund is %1.",
+          Map.of("1", SimStore.money(most).toPlainString()));
+    }
+    tenders = SimTenders.refund(order, gross);
+    long id = store.nextDocumentId++;
+    ObjectNode memo = document(store, order, id, Map.of(), "creditmemo");
+    memo.put("subtotal", 0);
+    memo.put("tax_amount", 0);
+    memo.put("discount_amount", 0);
+    memo.set("shipping_amount", SimJson.num(shipping));
+    memo.set("adjustment_positive", SimJson.num(amount));
+    memo.put("adjustment_negative", 0);
+    memo.set("adjustment", SimJson.num(amount));
+    memo.set("grand_total", SimJson.num(grand));
+    memo.put("state", 2);
+    memo.put("customer_note", "Refund without return");
+    SimTenders.describe(memo, tenders);
+    if (shipping.signum() > 0) {
+      BigDecimal shippingRefunded = SimJson.dec(order.get("shipping_refunded")).add(shipping);
+      order.set("shipping_refunded", SimJson.num(shippingRefunded));
+      order.set("base_shipping_refunded", SimJson.num(shippingRefunded));
+    }
+    return book(store, order, id, memo, grand);
   }
 }

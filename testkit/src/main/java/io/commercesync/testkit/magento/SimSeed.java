@@ -39,18 +39,21 @@ final class SimSeed {
   private static final String[] COLORS = {"Blue", "Gray", "Olive", "Rust"};
 
   private final Random random;
+  /** Adobe Commerce tenders' own random (codes, amounts), so the rest of the store is the same with or without. */
+  private final Random tenders;
   private final SimStore store;
   private final List<ObjectNode> simples = new ArrayList<>();
   private final List<ObjectNode[]> configurables = new ArrayList<>();
   private ObjectNode[] bundle;
 
-  private SimSeed(long seed, SimStore store) {
+  private SimSeed(long seed, SimStore store, boolean adobeCommerceTenders) {
     this.random = new Random(seed);
+    this.tenders = adobeCommerceTenders ? new Random(seed * 31 + 17) : null;
     this.store = store;
   }
 
-  static void seed(SimStore store, long seed, int customers, int orders) {
-    SimSeed s = new SimSeed(seed, store);
+  static void seed(SimStore store, long seed, int customers, int orders, boolean adobeCommerceTenders) {
+    SimSeed s = new SimSeed(seed, store, adobeCommerceTenders);
     s.sources();
     s.products();
     s.customers(customers);
@@ -286,6 +289,9 @@ final class SimSeed {
       boolean discounted = random.nextInt(4) == 0;
       boolean freeShipping = random.nextInt(6) == 0;
       ObjectNode order = SimOrders.build(store, customer, lines, discounted, freeShipping, random);
+      if (tenders != null) {
+        payWithTenders(order, i, customer != null);
+      }
       int state = random.nextInt(10);
       if (state >= 6) {
         SimSales.invoice(store, order, SimJson.object().put("capture", false));
@@ -304,6 +310,37 @@ final class SimSeed {
         }
       }
       store.now = at;
+    }
+  }
+
+  /**
+   * Adobe Commerce tenders on seeded order {@code index} (0-based): index 1, 7, 13… pays with two gift
+   * cards and, when a customer placed it, store credit (10 %), the payment method for the rest; index 3,
+   * 9, 15… is covered in full by one gift card (payment method {@code free}); index 5, 11, 17… placed by a
+   * customer pays part with reward points (100 points per 1.00). The others are left as they are.
+   */
+  private void payWithTenders(ObjectNode order, int index, boolean customer) {
+    BigDecimal total = SimJson.dec(order.get("grand_total"));
+    switch (index % 6) {
+      case 1 -> {
+        BigDecimal first = BigDecimal.valueOf(new int[] {10, 15, 20, 25}[tenders.nextInt(4)]);
+        BigDecimal second = BigDecimal.valueOf(new int[] {5, 10}[tenders.nextInt(2)]);
+        // gift cards never take the whole order here, so the card still pays something
+        BigDecimal cap = total.multiply(new BigDecimal("0.6")).setScale(0, RoundingMode.DOWN);
+        first = first.min(cap);
+        second = second.min(cap.subtract(first));
+        BigDecimal credit = customer ? pct(total, BigDecimal.TEN) : BigDecimal.ZERO;
+        SimTenders.apply(store, order, List.of(first, second), credit, BigDecimal.ZERO, tenders);
+      }
+      case 3 -> SimTenders.apply(store, order, List.of(total), BigDecimal.ZERO, BigDecimal.ZERO, tenders);
+      case 5 -> {
+        if (customer) {
+          BigDecimal points = BigDecimal.valueOf(new int[] {200, 500, 1000}[tenders.nextInt(3)]);
+          BigDecimal value = points.movePointLeft(2).min(pct(total, BigDecimal.valueOf(50)));
+          SimTenders.apply(store, order, List.of(), BigDecimal.ZERO, value, tenders);
+        }
+      }
+      default -> { }
     }
   }
 

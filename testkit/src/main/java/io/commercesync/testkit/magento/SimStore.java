@@ -87,6 +87,9 @@ final class SimStore {
   long nextDocumentId = 5000;
   long nextHistoryId = 7000;
   long nextIncrement = 1000;
+  long nextGiftCardId = 301;
+  /** Order entity_id → reward currency amount invoiced (Adobe Commerce keeps it where REST does not show it). */
+  final Map<Long, BigDecimal> rewardInvoiced = new HashMap<>();
   Instant now;
 
   SimStore(Instant now) {

@@ -21,6 +21,22 @@ import java.util.List;
  * the refunded {@code row_total − discount_amount},
  * {@code shipping_amount}, {@code adjustment_positive − adjustment_negative} → adjustment,
  * {@code tax_amount}, {@code grand_total} → total, {@code customer_note} → reason.
+ *
+ * <p>A money-only credit memo (no items, or only zero-quantity rows; {@code adjustment_positive} and
+ * perhaps {@code shipping_amount}) becomes a {@link Return} without lines.
+ *
+ * <p>Adobe Commerce: what a credit memo gives back to store credit
+ * ({@code extension_attributes.customer_balance_amount}) and to gift card accounts
+ * ({@code extension_attributes.gift_cards_amount}) is deducted from its {@code grand_total} [C: the
+ * {@code collect()} of {@code Magento\CustomerBalance\Model\Total\Creditmemo\Customerbalance} and
+ * {@code Magento\GiftCardAccount\Model\Total\Creditmemo\Giftcardaccount} set the grand total to
+ * {@code grand_total − amount}, Adobe Commerce sources in the public code index; fields from the 2.2.10
+ * OpenAPI {@code SalesDataCreditmemoExtensionInterface}]. The canonical total is what is refunded in all,
+ * {@code grand_total + customer_balance_amount + gift_cards_amount}, so that lines + shipping + adjustment +
+ * tax = total holds as on Magento Open Source (where both are absent and the total is {@code grand_total}).
+ * Reward points a credit memo returns are deducted too (Magento_Reward's credit memo collector), but the
+ * REST schema exposes no amount for them: such a credit memo's total stays short, and the ERPs' total
+ * check refuses it with a clear error (a known gap).
  */
 public final class CreditMemoMapper {
 
@@ -60,7 +76,7 @@ public final class CreditMemoMapper {
           .shipping(MagentoValues.money(memo.shippingAmount(), currency))
           .adjustment(MagentoValues.money(adjustment, currency))
           .tax(MagentoValues.money(memo.taxAmount(), currency))
-          .total(memo.grandTotal() == null ? null : MagentoValues.money(memo.grandTotal(), currency))
+          .total(memo.grandTotal() == null ? null : MagentoValues.money(refunded(memo), currency))
           .reason(memo.customerNote());
       if (memo.entityId() != null) {
         ret.ref(ExternalRef.of(SystemId.MAGENTO, String.valueOf(memo.entityId())));
@@ -75,5 +91,31 @@ public final class CreditMemoMapper {
       throw InvalidRecordException.of(SystemId.MAGENTO, "creditmemo", number,
           FieldViolation.of("(document)", FieldViolation.RULE_REQUIRED, null, "misses a required field"));
     }
+  }
+
+  /** {@code grand_total} plus what went back to store credit and gift cards (Adobe Commerce). */
+  private static BigDecimal refunded(SalesDocumentDto memo) {
+    BigDecimal total = memo.grandTotal();
+    SalesDocumentDto.Extension ext = memo.extensionAttributes();
+    if (ext == null) {
+      return total;
+    }
+    String number = memo.incrementId();
+    if (ext.customerBalanceAmount() != null) {
+      total = total.add(nonNegative(ext.customerBalanceAmount(), number,
+          "extension_attributes.customer_balance_amount"));
+    }
+    if (ext.giftCardsAmount() != null) {
+      total = total.add(nonNegative(ext.giftCardsAmount(), number, "extension_attributes.gift_cards_amount"));
+    }
+    return total;
+  }
+
+  private static BigDecimal nonNegative(BigDecimal value, String number, String field) {
+    if (value.signum() < 0) {
+      throw InvalidRecordException.of(SystemId.MAGENTO, "creditmemo", number, FieldViolation.of(field,
+          FieldViolation.RULE_RANGE, value.toPlainString(), "must be an amount ≥ 0 (what the credit memo refunded)"));
+    }
+    return value;
   }
 }

@@ -41,8 +41,47 @@ import java.util.Set;
  *   <li>the shipping address and method from {@code extension_attributes.shipping_assignments[0]};
  *   <li>the customer snapshot from {@code customer_*} (guest orders: names from the billing address,
  *       no customer ref);
- *   <li>status-history comments as notes, oldest first.
+ *   <li>status-history comments as notes, oldest first;
+ *   <li>Adobe Commerce tenders (gift cards, store credit, reward points) as split payments, see below.
  * </ul>
+ *
+ * <p><b>Adobe Commerce tenders.</b> Adobe Commerce lets a customer pay part of an order with gift card
+ * accounts ({@code extension_attributes.gift_cards[]}, {@code gift_cards_amount}), store credit
+ * ({@code customer_balance_amount}) and reward points ({@code reward_currency_amount}); the payment method
+ * pays the rest. Those amounts are deducted from {@code grand_total} like a discount [C for the quote: the
+ * {@code collect()} of {@code Magento\GiftCardAccount\Model\Total\Quote\Giftcardaccount},
+ * {@code Magento\CustomerBalance\Model\Total\Quote\Customerbalance} and
+ * {@code Magento\Reward\Model\Total\Quote\Reward} each do {@code setGrandTotal(getGrandTotal() − used)}
+ * (Adobe Commerce sources read in the public code index); P for the order, which takes the quote's totals
+ * on conversion]. So:
+ *
+ * <ul>
+ *   <li>canonical {@code grandTotal} ("what the customer pays") = {@code grand_total} + gift cards + store
+ *       credit + reward currency amount, and {@link Order#totalsReconcile()} holds for such orders;
+ *   <li>payments: the payment method's payment as before (its id the payment {@code entity_id}), left out
+ *       when its amount is 0 on an order that has tenders (method {@code free} on an order a gift card
+ *       covers in full); then one payment per gift card ({@code giftcardaccount}, id
+ *       {@code <payment entity_id>-giftcard-<gift card account id>}, the account id as transaction id), one
+ *       for {@code gift_cards_amount} when the cards are not listed ({@code <payment entity_id>-giftcard}),
+ *       one for store credit ({@code customerbalance}, {@code <payment entity_id>-customerbalance}) and one
+ *       for reward points ({@code reward}, {@code <payment entity_id>-reward}). Without a payment
+ *       {@code entity_id} the prefix is {@code order<order entity_id>} (never a bare number, which could be
+ *       another order's payment id). Ids are stable across reads and unique in the store: the ERPs derive
+ *       receipt numbers from them;
+ *   <li>captured: like the payment method's payment ({@code capturedAt} = {@code updated_at} once
+ *       {@code amount_paid} > 0), a gift card payment is captured once {@code gift_cards_invoiced} > 0 and
+ *       store credit once {@code customer_balance_invoiced} > 0 — for its whole amount: the balance left the
+ *       card or the account when the order was placed [P], the invoice is only when Magento books it. The
+ *       REST schema has no reward "invoiced" amount (2.2.10), so reward points are captured once the order
+ *       has an invoice ({@code amount_paid}, {@code total_invoiced}, a tender's {@code *_invoiced} or an
+ *       item's {@code qty_invoiced} > 0) [P]. Until then they are only authorised, and PaymentsToErp, which
+ *       turns only captured, positive payments into receipts, waits;
+ *   <li>a gift card's {@code code} is a bearer credential and is never copied anywhere;
+ *   <li>gift cards whose amounts do not add up to {@code gift_cards_amount}, or a negative tender, make
+ *       the order invalid (field {@code extension_attributes.gift_cards}, …).
+ * </ul>
+ *
+ * <p>On Magento Open Source none of these fields exist and the order maps exactly as before.
  *
  * <p>Every failure is an {@link InvalidRecordException} of system {@code magento}, entity {@code order},
  * the {@code increment_id} and the Magento field path ({@code items[2].qty_ordered}).
@@ -90,6 +129,7 @@ public final class OrderMapper {
       errors.throwIfAny();
     }
     List<OrderLine> lines = lines(dto, currency, errors);
+    List<Tender> tenders = tenders(dto, currency, errors);
     errors.throwIfAny();
 
     ExternalRef customerRef = dto.customerId() != null && !MagentoValues.flag(dto.customerIsGuest())
@@ -118,7 +158,7 @@ public final class OrderMapper {
           .discount(MagentoValues.money(abs(dto.discountAmount()), currency))
           .shipping(MagentoValues.money(dto.shippingAmount(), currency))
           .tax(MagentoValues.money(dto.taxAmount(), currency))
-          .grandTotal(MagentoValues.money(dto.grandTotal(), currency))
+          .grandTotal(grandTotal(dto, currency, tenders))
           .notes(notes(dto.statusHistories()))
           .attributes(attributes(dto))
           .storeCode(dto.storeId() == null ? null : String.valueOf(dto.storeId()));
@@ -128,13 +168,134 @@ public final class OrderMapper {
       if (dto.payment() != null && dto.payment().method() != null) {
         Payment payment = payments.toPayment(dto.payment(), currency);
         boolean paid = dto.payment().amountPaid() != null && dto.payment().amountPaid().signum() > 0;
-        order.addPayment(payment.toBuilder().orderNumber(number).customerRef(customerRef)
-            .capturedAt(paid ? updatedAt : null).build());
+        // with tenders, a zero payment method (`free` on an order a gift card covers) pays nothing
+        if (tenders.isEmpty() || !payment.amount().isZero()) {
+          order.addPayment(payment.toBuilder().orderNumber(number).customerRef(customerRef)
+              .capturedAt(paid ? updatedAt : null).build());
+        }
+      }
+      for (Tender tender : tenders) {
+        order.addPayment(tender.payment().toBuilder().orderNumber(number).customerRef(customerRef)
+            .capturedAt(tender.captured() ? updatedAt : null).build());
       }
       return order.build();
     } catch (InvalidRecordException e) {
       throw e.relabel(SystemId.MAGENTO, "order", number, null);
     }
+  }
+
+  /** A tender's payment (id, method, amount, transaction id) and whether it is captured. */
+  private record Tender(Payment payment, boolean captured) {}
+
+  /** {@code grand_total}, plus what the tenders paid (Magento deducts them from it). */
+  private static Money grandTotal(OrderDto dto, Currency currency, List<Tender> tenders) {
+    Money grand = MagentoValues.money(dto.grandTotal(), currency);
+    for (Tender tender : tenders) {
+      grand = grand.plus(tender.payment().amount());
+    }
+    return grand;
+  }
+
+  /**
+   * The Adobe Commerce tenders of the order, in this order: gift cards (as listed), store credit, reward
+   * points; none on Magento Open Source. Zero amounts make no payment.
+   */
+  private List<Tender> tenders(OrderDto dto, Currency currency, InvalidRecordException.Builder errors) {
+    OrderExtensionDto ext = dto.extensionAttributes();
+    if (ext == null) {
+      return List.of();
+    }
+    String prefix = paymentIdPrefix(dto);
+    List<Tender> out = new ArrayList<>();
+    boolean cardsInvoiced = positive(ext.giftCardsInvoiced());
+    boolean totalValid = nonNegative(errors, ext.giftCardsAmount(), "extension_attributes.gift_cards_amount");
+    List<OrderExtensionDto.GiftCard> cards = ext.giftCards() == null ? List.of() : ext.giftCards();
+    BigDecimal listed = BigDecimal.ZERO;
+    boolean cardsValid = true;
+    for (int i = 0; i < cards.size(); i++) {
+      OrderExtensionDto.GiftCard card = cards.get(i);
+      String at = "extension_attributes.gift_cards[" + i + "]";
+      if (card == null) {
+        errors.violation(FieldViolation.required(at));
+        cardsValid = false;
+        continue;
+      }
+      if (card.amount() == null) {
+        errors.violation(FieldViolation.required(at + ".amount"));
+        cardsValid = false;
+        continue;
+      }
+      if (!nonNegative(errors, card.amount(), at + ".amount")) {
+        cardsValid = false;
+        continue;
+      }
+      listed = listed.add(MagentoValues.clean(card.amount()));
+      if (card.amount().signum() == 0) {
+        continue; // a card applied to the quote that nothing was taken from
+      }
+      // the account id, never the code (a bearer credential); a card without id by its position
+      String id = prefix + "-giftcard-" + (card.id() != null ? card.id() : "n" + (i + 1));
+      out.add(new Tender(payments.fromGiftCard(card, currency).toBuilder().id(id).build(), cardsInvoiced));
+    }
+    if (!cards.isEmpty()) {
+      if (cardsValid && totalValid && ext.giftCardsAmount() != null
+          && listed.compareTo(MagentoValues.clean(ext.giftCardsAmount())) != 0) {
+        errors.violation(FieldViolation.of("extension_attributes.gift_cards", FieldViolation.RULE_CONSISTENCY,
+            listed.toPlainString(), "the gift cards' amounts add up to " + listed.toPlainString()
+                + " but gift_cards_amount is " + MagentoValues.clean(ext.giftCardsAmount()).toPlainString()
+                + "; they must be equal"));
+      }
+    } else if (totalValid && positive(ext.giftCardsAmount())) {
+      out.add(new Tender(payments.fromGiftCardsTotal(ext, currency).toBuilder().id(prefix + "-giftcard").build(),
+          cardsInvoiced));
+    }
+    if (nonNegative(errors, ext.customerBalanceAmount(), "extension_attributes.customer_balance_amount")
+        && positive(ext.customerBalanceAmount())) {
+      out.add(new Tender(payments.fromStoreCredit(ext, currency).toBuilder().id(prefix + "-customerbalance")
+          .build(), positive(ext.customerBalanceInvoiced())));
+    }
+    if (nonNegative(errors, ext.rewardCurrencyAmount(), "extension_attributes.reward_currency_amount")
+        && positive(ext.rewardCurrencyAmount())) {
+      // [P] the REST schema has no reward "invoiced" amount: captured with the order's first invoice
+      out.add(new Tender(payments.fromRewardPoints(ext, currency).toBuilder().id(prefix + "-reward").build(),
+          invoiced(dto)));
+    }
+    return out;
+  }
+
+  /**
+   * The prefix of the tenders' payment ids: the payment's {@code entity_id} (unique in the store), else
+   * {@code order<entity_id>}: a bare order id could equal another order's payment id.
+   */
+  private static String paymentIdPrefix(OrderDto dto) {
+    if (dto.payment() != null && dto.payment().entityId() != null) {
+      return String.valueOf(dto.payment().entityId());
+    }
+    return "order" + (dto.entityId() != null ? String.valueOf(dto.entityId()) : dto.incrementId());
+  }
+
+  /** Whether the order has been invoiced (in part): money paid or invoiced, or an item invoiced. */
+  private static boolean invoiced(OrderDto dto) {
+    OrderExtensionDto ext = dto.extensionAttributes();
+    if ((dto.payment() != null && positive(dto.payment().amountPaid())) || positive(dto.totalInvoiced())
+        || (ext != null && (positive(ext.giftCardsInvoiced()) || positive(ext.customerBalanceInvoiced())))) {
+      return true;
+    }
+    return dto.items() != null && dto.items().stream().anyMatch(i -> i != null && positive(i.qtyInvoiced()));
+  }
+
+  private static boolean positive(BigDecimal value) {
+    return value != null && value.signum() > 0;
+  }
+
+  /** Whether {@code value} is absent or ≥ 0; a negative amount is reported. */
+  private static boolean nonNegative(InvalidRecordException.Builder errors, BigDecimal value, String field) {
+    if (value != null && value.signum() < 0) {
+      errors.violation(FieldViolation.of(field, FieldViolation.RULE_RANGE, value.toPlainString(),
+          "must be an amount ≥ 0 (what the tender paid of the order)"));
+      return false;
+    }
+    return true;
   }
 
   private List<OrderLine> lines(OrderDto dto, Currency currency, InvalidRecordException.Builder errors) {
@@ -278,6 +439,10 @@ public final class OrderMapper {
     put(out, "ext_order_id", dto.extOrderId());
     put(out, "customer_note", dto.customerNote());
     OrderExtensionDto ext = dto.extensionAttributes();
+    if (ext != null && ext.rewardPointsBalance() != null && ext.rewardPointsBalance() > 0) {
+      // Adobe Commerce: the reward points spent on the order (their value is a payment)
+      out.put("reward_points_balance", String.valueOf(ext.rewardPointsBalance()));
+    }
     if (ext != null && ext.paymentAdditionalInfo() != null) {
       for (OrderExtensionDto.KeyValue kv : ext.paymentAdditionalInfo()) {
         if (kv != null && kv.key() != null) {
