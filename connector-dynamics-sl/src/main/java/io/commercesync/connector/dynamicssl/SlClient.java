@@ -228,16 +228,11 @@ public final class SlClient {
   public String createCreditMemo(ReturnRequest request, IdempotencyKey key) {
     SalesOrderDocument doc = documents.creditMemo(request, null);
     String cpny = doc.soHeader().cpnyId();
-    String orderNumber = request.ret().orderNumber();
-    // an order number longer than CustOrdNbr (25) cannot be an SL order's reference: nothing to look up
-    if (orderNumber.length() <= SlWidths.width("SOHeader", "CustOrdNbr").orElseThrow()) {
-      String orig = findSalesOrders(cpny, request.customerId(), orderNumber, documents.context().soTypeId()).stream()
-          .flatMap(o -> o.ref(SystemId.DYNAMICS_SL).stream()).map(r -> r.id()).findFirst().orElse(null);
-      if (orig != null) {
-        doc = documents.text().prepare(new SalesOrderDocument(
-            SlReturnMapper.INSTANCE.withOrigOrdNbr(doc.soHeader(), orig), doc.soLine()), "credit memo",
-            request.ret().number());
-      }
+    String orig = refundedOrdNbr(cpny, request);
+    if (orig != null) {
+      doc = documents.text().prepare(new SalesOrderDocument(
+          SlReturnMapper.INSTANCE.withOrigOrdNbr(doc.soHeader(), orig), doc.soLine()), "credit memo",
+          request.ret().number());
     }
     SalesOrderDocument created = api.send(Call.write("POST", "/api/SalesOrder", doc, cpny, key,
         request.ret().number()), SalesOrderDocument.class, "credit memo");
@@ -255,6 +250,20 @@ public final class SlClient {
         .param("SOTypeID", documents.context().creditMemoTypeId());
     return api.list(call, SalesOrderDocument.class, "credit memo list").stream().map(SlText::trimmed)
         .map(d -> d.soHeader().ordNbr()).toList();
+  }
+
+  /**
+   * SL's {@code OrdNbr} of the order {@code request} refunds, found by {@code CustID} + {@code CustOrdNbr} + the
+   * order type, or null when it is not in SL.
+   */
+  private String refundedOrdNbr(String cpny, ReturnRequest request) {
+    String orderNumber = request.ret().orderNumber();
+    // an order number longer than CustOrdNbr (25) cannot be an SL order's reference: nothing to look up
+    if (orderNumber.length() > SlWidths.width("SOHeader", "CustOrdNbr").orElseThrow()) {
+      return null;
+    }
+    return findSalesOrders(cpny, request.customerId(), orderNumber, documents.context().soTypeId()).stream()
+        .flatMap(o -> o.ref(SystemId.DYNAMICS_SL).stream()).map(r -> r.id()).findFirst().orElse(null);
   }
 
   /** The credit-memo order type ({@code SOTypeID}). */
@@ -283,10 +292,7 @@ public final class SlClient {
   public String createArCreditMemo(ReturnRequest request, IdempotencyKey key) {
     CreditMemoDocument doc = documents.arCreditMemo(request, null);
     String cpny = doc.arDoc().cpnyId();
-    String orderNumber = request.ret().orderNumber();
-    // an order number longer than CustOrdNbr (25) was refused above: the look-up names a valid reference
-    String ordNbr = findSalesOrders(cpny, request.customerId(), orderNumber, documents.context().soTypeId()).stream()
-        .flatMap(o -> o.ref(SystemId.DYNAMICS_SL).stream()).map(r -> r.id()).findFirst().orElse(null);
+    String ordNbr = refundedOrdNbr(cpny, request);
     if (ordNbr != null) {
       doc = documents.arCreditMemo(request, ordNbr);
     }
@@ -782,23 +788,16 @@ public final class SlClient {
       if (acct == null || acct.isEmpty()) {
         throw ConfigurationException.of(sl, option, "needs an account: write it Acct or Acct/Sub (was " + account + ")");
       }
-      checkWidth(option, "Acct", acct, SlWidths.width("ARTran", "Acct").orElseThrow());
       if (sub == null || sub.isBlank()) {
         throw ConfigurationException.of(sl, option, "needs a subaccount: write it Acct/Sub or configure"
             + " defaultSubaccount (was " + account + ")");
       }
-      checkWidth(option, "Sub", sub.strip(), SlWidths.width("ARTran", "Sub").orElseThrow());
-    }
-
-    private void checkWidth(String option, String column, String value, int width) {
-      if (!codePage.newEncoder().canEncode(value)) {
-        throw ConfigurationException.of(SystemId.DYNAMICS_SL, option, "ARTran." + column + " '" + value
-            + "' has characters code page " + codePage.name() + " cannot store");
-      }
-      int length = value.getBytes(codePage).length;
-      if (length > width) {
-        throw ConfigurationException.of(SystemId.DYNAMICS_SL, option, "ARTran." + column + " is char(" + width
-            + "): must be at most " + width + " characters (was " + length + ": " + value + ")");
+      // the width and code-page rules every document is sent under
+      SlText text = new SlText(codePage, transliterate);
+      for (String[] column : new String[][] {{"Acct", acct}, {"Sub", sub.strip()}}) {
+        text.violations("ARTran", column[0], column[1]).stream().findFirst().ifPresent(v -> {
+          throw ConfigurationException.of(sl, option, v.toString());
+        });
       }
     }
   }

@@ -170,11 +170,10 @@ public final class SlConnector implements Erp {
         // SL holds a CM under this RefNbr already: this refund, entered by an attempt whose answer was lost —
         // or, should an SL-numbered document carry the same number, another one, which must not swallow it
         String refNbr = client.arCreditMemoRefNbr(request);
-        Optional<SlArCreditMemo> found = client.findArCreditMemo(request.company(), request.customerId(), refNbr);
-        if (found.isPresent() && isThisRefund(found.get(), request)) {
+        if (existingArCreditMemo(request).isPresent()) {
           throw new DuplicateDetectedException(SystemId.DYNAMICS_SL, "AR credit memo", refNbr, refNbr);
         }
-        throw notThisRefund(request, refNbr, found.orElse(null));
+        throw notThisRefund(request, refNbr, null);
       }
     }
 
@@ -184,17 +183,21 @@ public final class SlConnector implements Erp {
         return client.findCreditMemos(request.company(), request.customerId(), request.ret().number()).stream()
             .findFirst().map(WriteResult::alreadyApplied);
       }
-      String refNbr = client.arCreditMemoRefNbr(request);
-      Optional<SlArCreditMemo> found = client.findArCreditMemo(request.company(), request.customerId(), refNbr);
-      if (found.isPresent() && !isThisRefund(found.get(), request)) {
-        throw notThisRefund(request, refNbr, found.get());
-      }
-      return found.map(cm -> WriteResult.alreadyApplied(cm.refNbr()));
+      return existingArCreditMemo(request).map(cm -> WriteResult.alreadyApplied(cm.refNbr()));
     }
 
-    /** Whether an SL credit memo is this refund's: the connector enters it with the storefront order in CustOrdNbr. */
-    private boolean isThisRefund(SlArCreditMemo found, ReturnRequest request) {
-      return found.custOrdNbr() != null && found.custOrdNbr().equalsIgnoreCase(request.ret().orderNumber().strip());
+    /**
+     * The AR credit memo SL holds under the {@code RefNbr} of {@code request}, if any; refused when it is not this
+     * refund's (the connector enters its own with the storefront order in {@code CustOrdNbr}).
+     */
+    private Optional<SlArCreditMemo> existingArCreditMemo(ReturnRequest request) {
+      String refNbr = client.arCreditMemoRefNbr(request);
+      Optional<SlArCreditMemo> found = client.findArCreditMemo(request.company(), request.customerId(), refNbr);
+      if (found.isPresent() && (found.get().custOrdNbr() == null
+          || !found.get().custOrdNbr().equalsIgnoreCase(request.ret().orderNumber().strip()))) {
+        throw notThisRefund(request, refNbr, found.get());
+      }
+      return found;
     }
 
     private InvalidRecordException notThisRefund(ReturnRequest request, String refNbr, SlArCreditMemo found) {

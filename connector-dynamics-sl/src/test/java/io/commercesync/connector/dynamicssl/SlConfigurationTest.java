@@ -95,7 +95,7 @@ class SlConfigurationTest {
         .hasMessageContaining("creditMemoAccounts.refunds").hasMessageContaining("needs an account");
     assertThatThrownBy(() -> minimal().creditMemoAccounts(SlCreditMemoAccounts.of("4900/01-000-00", "40€5/01", null))
         .codePage(Charset.forName("ISO-8859-1")).build())
-        .hasMessageContaining("creditMemoAccounts.freight").hasMessageContaining("cannot store");
+        .hasMessageContaining("creditMemoAccounts.freight").hasMessageContaining("is not in code page ISO-8859-1");
   }
 
   @Test

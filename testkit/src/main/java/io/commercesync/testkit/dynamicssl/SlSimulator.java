@@ -163,7 +163,7 @@ public final class SlSimulator implements AutoCloseable {
 
   /**
    * AR credit memos ({@code ARDoc} of {@code DocType} {@code CM}: money-only refunds) held per {@code RefNbr}
-   * (trimmed, upper-cased as SQL Server compares it), across customers and companies, for "exactly once"
+   * (trimmed), across customers and companies, for "exactly once"
    * audits. SL's key ({@code CustId}, {@code DocType}, {@code RefNbr}) refuses a second one for the same
    * customer (409 {@code DUPLICATE}), so a count above 1 means the same refund number was entered for another
    * customer or company; {@code GET /_sim/stats} lists those as {@code duplicateArCreditMemos}.
@@ -173,17 +173,18 @@ public final class SlSimulator implements AutoCloseable {
   }
 
   /**
-   * AR credit memos held per {@code CustOrdNbr} (the storefront order they refund, trimmed, upper-cased). An
+   * AR credit memos held per {@code CustOrdNbr} (the storefront order they refund, trimmed). An
    * order may rightly have several refunds, so this is a trace, not a duplicate count.
    */
   public Map<String, Integer> arCreditMemosPerCustOrdNbr() {
     return perColumn(store.select("ARDoc", r -> same(r, "DocType", "CM")), "CustOrdNbr");
   }
 
+  /** How many of {@code rows} hold each (trimmed, non-blank) value of {@code column}. */
   private static Map<String, Integer> perColumn(List<ObjectNode> rows, String column) {
     Map<String, Integer> out = new TreeMap<>();
     for (ObjectNode row : rows) {
-      String v = text(row, column).toUpperCase(Locale.ROOT);
+      String v = text(row, column);
       if (!v.isEmpty()) {
         out.merge(v, 1, Integer::sum);
       }
@@ -192,14 +193,7 @@ public final class SlSimulator implements AutoCloseable {
   }
 
   private Map<String, Integer> perCustOrdNbr(boolean creditMemos) {
-    Map<String, Integer> out = new TreeMap<>();
-    for (ObjectNode h : store.select("SOHeader", r -> isCreditMemo(r) == creditMemos)) {
-      String ref = h.path("CustOrdNbr").asText("").strip();
-      if (!ref.isEmpty()) {
-        out.merge(ref, 1, Integer::sum);
-      }
-    }
-    return out;
+    return perColumn(store.select("SOHeader", r -> isCreditMemo(r) == creditMemos), "CustOrdNbr");
   }
 
   /** The row of {@code table} with primary key {@code key}, as JSON text, or null (for tests). */

@@ -155,11 +155,19 @@ public final class SlText {
     return rtrim(out.toString());
   }
 
-  /** Whether {@code value} can be written to {@code table.column} as it is: a known width and the code page. */
-  public boolean fits(String table, String column, String value) {
+  /**
+   * What {@link #prepare} would report for {@code value} in {@code table.column} (width and code page, after
+   * transliterating when configured); empty when it can be written as it is.
+   */
+  public List<FieldViolation> violations(String table, String column, String value) {
     List<FieldViolation> out = new ArrayList<>();
     check("", table, column, transliterate ? transliterate(value) : value, out);
-    return out.isEmpty();
+    return out;
+  }
+
+  /** Whether {@code value} can be written to {@code table.column} as it is: a known width and the code page. */
+  public boolean fits(String table, String column, String value) {
+    return violations(table, column, value).isEmpty();
   }
 
   /**
