@@ -1,6 +1,7 @@
 package io.commercesync.connector.dynamicssl;
 
 import io.commercesync.connector.dynamicssl.internal.dto.ArDoc;
+import io.commercesync.connector.dynamicssl.internal.dto.CreditMemoDocument;
 import io.commercesync.connector.dynamicssl.internal.dto.CustomerDocument;
 import io.commercesync.connector.dynamicssl.internal.dto.GlTransactionDocument;
 import io.commercesync.connector.dynamicssl.internal.dto.InventoryDocument;
@@ -13,12 +14,14 @@ import io.commercesync.connector.dynamicssl.internal.dto.ShipperDocument;
 import io.commercesync.connector.dynamicssl.internal.http.SlApi;
 import io.commercesync.connector.dynamicssl.internal.http.SlApi.Call;
 import io.commercesync.connector.dynamicssl.internal.http.SlAuth;
+import io.commercesync.connector.dynamicssl.internal.mapping.SlArCreditMemoMapper;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlConversions;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlCustomerMapper;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlDocuments;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlInventoryMapper;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlMappingContext;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlOrderMapper;
+import io.commercesync.connector.dynamicssl.internal.mapping.SlReferences;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlReturnMapper;
 import io.commercesync.connector.dynamicssl.internal.mapping.SlShipmentMapper;
 import io.commercesync.connector.dynamicssl.internal.text.SlText;
@@ -76,9 +79,12 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Endpoints (the layer's shape is our proposal; tables and columns are SL's): {@code POST/GET/PUT
- * /api/SalesOrder} (orders, and credit memos as orders of the credit-memo order type), {@code POST/GET/PUT /api/Customer}, {@code POST /api/GeneralLedger/Transactions},
+ * /api/SalesOrder} (orders, and credit memos with returned lines as orders of the credit-memo order type),
+ * {@code POST/GET/PUT /api/Customer}, {@code POST /api/GeneralLedger/Transactions},
  * {@code GET/PUT /api/Inventory}, {@code GET/PUT /api/Product}, {@code GET /api/Shipper},
- * {@code POST/GET /api/AccountsReceivable/Payment}, {@code GET /api/AccountsReceivable/Documents}.
+ * {@code POST/GET /api/AccountsReceivable/Payment}, {@code POST/GET /api/AccountsReceivable/CreditMemo}
+ * (money-only refunds as AR credit memos: {@code ARDoc} {@code CM} + {@code ARTran}),
+ * {@code GET /api/AccountsReceivable/Documents}.
  * Failures are typed: {@link SlApiException} (RFC 9457 problem with per-field errors),
  * {@link io.commercesync.core.error.InvalidRecordException} (refused before sending),
  * {@link RemoteSystemException} subtypes for transport, throttling and authentication.
@@ -102,7 +108,8 @@ public final class SlClient {
         HttpTransport.newClient(b.http).build(), b.http, b.clock);
     this.api = new SlApi(b.baseUrl, transport, auth, JsonCodec.builder(SystemId.DYNAMICS_SL).build());
     SlMappingContext ctx = new SlMappingContext(b.zone, b.currency, b.company, b.orderType, b.defaultSite,
-        b.fiscalCalendar, b.journalType, b.ledgerId, b.defaultSubaccount, b.creditMemoOrderType);
+        b.fiscalCalendar, b.journalType, b.ledgerId, b.defaultSubaccount, b.creditMemoOrderType,
+        b.creditMemoAccounts);
     this.documents = new SlDocuments(ctx, new SlText(b.codePage, b.transliterate));
   }
 
@@ -221,16 +228,11 @@ public final class SlClient {
   public String createCreditMemo(ReturnRequest request, IdempotencyKey key) {
     SalesOrderDocument doc = documents.creditMemo(request, null);
     String cpny = doc.soHeader().cpnyId();
-    String orderNumber = request.ret().orderNumber();
-    // an order number longer than CustOrdNbr (25) cannot be an SL order's reference: nothing to look up
-    if (orderNumber.length() <= SlWidths.width("SOHeader", "CustOrdNbr").orElseThrow()) {
-      String orig = findSalesOrders(cpny, request.customerId(), orderNumber, documents.context().soTypeId()).stream()
-          .flatMap(o -> o.ref(SystemId.DYNAMICS_SL).stream()).map(r -> r.id()).findFirst().orElse(null);
-      if (orig != null) {
-        doc = documents.text().prepare(new SalesOrderDocument(
-            SlReturnMapper.INSTANCE.withOrigOrdNbr(doc.soHeader(), orig), doc.soLine()), "credit memo",
-            request.ret().number());
-      }
+    String orig = refundedOrdNbr(cpny, request);
+    if (orig != null) {
+      doc = documents.text().prepare(new SalesOrderDocument(
+          SlReturnMapper.INSTANCE.withOrigOrdNbr(doc.soHeader(), orig), doc.soLine()), "credit memo",
+          request.ret().number());
     }
     SalesOrderDocument created = api.send(Call.write("POST", "/api/SalesOrder", doc, cpny, key,
         request.ret().number()), SalesOrderDocument.class, "credit memo");
@@ -250,9 +252,83 @@ public final class SlClient {
         .map(d -> d.soHeader().ordNbr()).toList();
   }
 
+  /**
+   * SL's {@code OrdNbr} of the order {@code request} refunds, found by {@code CustID} + {@code CustOrdNbr} + the
+   * order type, or null when it is not in SL.
+   */
+  private String refundedOrdNbr(String cpny, ReturnRequest request) {
+    String orderNumber = request.ret().orderNumber();
+    // an order number longer than CustOrdNbr (25) cannot be an SL order's reference: nothing to look up
+    if (orderNumber.length() > SlWidths.width("SOHeader", "CustOrdNbr").orElseThrow()) {
+      return null;
+    }
+    return findSalesOrders(cpny, request.customerId(), orderNumber, documents.context().soTypeId()).stream()
+        .flatMap(o -> o.ref(SystemId.DYNAMICS_SL).stream()).map(r -> r.id()).findFirst().orElse(null);
+  }
+
   /** The credit-memo order type ({@code SOTypeID}). */
   public String creditMemoOrderType() {
     return documents.context().creditMemoTypeId();
+  }
+
+  // ---------------------------------------------------------------- AR credit memos (money-only returns)
+
+  /**
+   * Enters a storefront credit memo without returned lines (a refund of money only: shipping, tax, a goodwill
+   * adjustment) as an SL AR credit memo ({@code POST /api/AccountsReceivable/CreditMemo}: {@code ARDoc}
+   * {@code DocType} {@code CM} + one {@code ARTran} per refunded component, on the
+   * {@linkplain Builder#creditMemoAccounts configured accounts}) and returns its {@code RefNbr}. The
+   * {@code RefNbr} is {@linkplain #arCreditMemoRefNbr derived from the credit memo number}, so a retry sends
+   * the same one; the storefront order number travels in {@code ARDoc.CustOrdNbr} and the refunded order's SL
+   * {@code OrdNbr} in {@code ARDoc.OrdNbr} when that order is in SL (looked up as {@link #createCreditMemo}
+   * does). {@code key} travels in {@code Idempotency-Key}.
+   *
+   * @throws io.commercesync.core.error.InvalidRecordException refused before any call: no
+   *     {@code creditMemoAccounts} configured, components that do not add up to the total, widths, code page
+   * @throws io.commercesync.core.error.DuplicateDetectedException when SL already holds a {@code CM} with
+   *     this {@code RefNbr} for the customer (409 {@code DUPLICATE})
+   * @throws SlApiException refused by SL (unknown customer, account or order)
+   */
+  public String createArCreditMemo(ReturnRequest request, IdempotencyKey key) {
+    CreditMemoDocument doc = documents.arCreditMemo(request, null);
+    String cpny = doc.arDoc().cpnyId();
+    String ordNbr = refundedOrdNbr(cpny, request);
+    if (ordNbr != null) {
+      doc = documents.arCreditMemo(request, ordNbr);
+    }
+    CreditMemoDocument created = api.send(Call.write("POST", "/api/AccountsReceivable/CreditMemo", doc, cpny, key,
+        request.ret().number()), CreditMemoDocument.class, "AR credit memo");
+    return SlText.trimmed(created).arDoc().refNbr();
+  }
+
+  /**
+   * The AR credit memo ({@code DocType} {@code CM}) of customer {@code custId} with {@code refNbr} in company
+   * {@code cpnyId} (null: the default), if SL holds one
+   * ({@code GET /api/AccountsReceivable/CreditMemo?CustId=…&DocType=CM&RefNbr=…}): the de-duplication look-up of
+   * money-only refunds.
+   */
+  public Optional<SlArCreditMemo> findArCreditMemo(String cpnyId, String custId, String refNbr) {
+    Call call = Call.get("/api/AccountsReceivable/CreditMemo", documents.company(cpnyId), refNbr)
+        .param("CustId", custId).param("DocType", SlArCreditMemoMapper.CM).param("RefNbr", refNbr);
+    return api.list(call, CreditMemoDocument.class, "AR credit memo list").stream().map(SlText::trimmed)
+        .map(CreditMemoDocument::arDoc)
+        .filter(d -> d != null && SlArCreditMemoMapper.CM.equalsIgnoreCase(d.docType())
+            && refNbr.equalsIgnoreCase(d.refNbr()))
+        .findFirst().map(d -> SlArCreditMemoMapper.INSTANCE.read(d, documents.context()));
+  }
+
+  /**
+   * The {@code RefNbr} the client enters {@code request}'s AR credit memo under (deterministic): the storefront
+   * credit memo number when it fits {@code ARDoc.RefNbr} (char(10)), else {@code W} and 9 base-36 digits of its
+   * SHA-256, the scheme AR payments use.
+   */
+  public String arCreditMemoRefNbr(ReturnRequest request) {
+    return SlDocuments.arCreditMemoRefNbr(request.ret());
+  }
+
+  /** The accounts AR credit memos are booked to, if configured ({@link Builder#creditMemoAccounts}). */
+  public Optional<SlCreditMemoAccounts> creditMemoAccounts() {
+    return Optional.ofNullable(documents.context().creditMemoAccounts());
   }
 
   // ---------------------------------------------------------------- customers
@@ -455,7 +531,9 @@ public final class SlClient {
    *   <tr><td>codePage / transliterate</td><td>windows-1252 / false (reject)</td></tr>
    *   <tr><td>currency</td><td>USD (amounts whose row has no currency id)</td></tr>
    *   <tr><td>orderType ({@code SOTypeID})</td><td>{@code SO}</td></tr>
-   *   <tr><td>creditMemoOrderType ({@code SOTypeID} of returns)</td><td>{@code CM}</td></tr>
+   *   <tr><td>creditMemoOrderType ({@code SOTypeID} of returns with lines)</td><td>{@code CM}</td></tr>
+   *   <tr><td>creditMemoAccounts (accounts of AR credit memos: money-only refunds)</td><td>none: such refunds
+   *       are refused (dead-lettered) naming the option</td></tr>
    *   <tr><td>defaultSite ({@code SiteID})</td><td>none (SL's default)</td></tr>
    *   <tr><td>fiscalCalendar</td><td>{@link SlFiscalCalendar#calendarYear()}</td></tr>
    *   <tr><td>journalType / ledgerId / defaultSubaccount</td><td>{@code GJ} / {@code ACTUAL} / none</td></tr>
@@ -480,6 +558,7 @@ public final class SlClient {
     private String journalType = "GJ";
     private String ledgerId = "ACTUAL";
     private String defaultSubaccount;
+    private SlCreditMemoAccounts creditMemoAccounts;
     private HttpSettings http = HttpSettings.DEFAULT;
     private Clock clock = Clock.systemUTC();
 
@@ -504,6 +583,7 @@ public final class SlClient {
       b.journalType = journalType;
       b.ledgerId = ledgerId;
       b.defaultSubaccount = defaultSubaccount;
+      b.creditMemoAccounts = creditMemoAccounts;
       b.http = http;
       b.clock = clock;
       return b;
@@ -620,6 +700,19 @@ public final class SlClient {
       return this;
     }
 
+    /**
+     * The GL accounts money-only refunds are booked to: a storefront credit memo without returned lines (shipping,
+     * tax or a goodwill amount refunded) is entered as an SL AR credit memo ({@code ARDoc} {@code CM}), one
+     * {@code ARTran} per refunded component on these accounts. Each account is {@code Acct/Sub} or {@code Acct}
+     * (then the {@linkplain #defaultSubaccount default subaccount}); checked at {@link #build()}
+     * ({@code Acct} ≤ 10, {@code Sub} ≤ 24 characters). Default: none, and such refunds are refused naming this
+     * option (dead-lettered, never dropped).
+     */
+    public Builder creditMemoAccounts(SlCreditMemoAccounts accounts) {
+      this.creditMemoAccounts = accounts;
+      return this;
+    }
+
     /** Timeouts and limits; default {@link HttpSettings#DEFAULT}. */
     public Builder http(HttpSettings http) {
       this.http = http;
@@ -678,8 +771,34 @@ public final class SlClient {
         throw ConfigurationException.of(sl, "creditMemoOrderType",
             "must differ from orderType " + orderType + ": orders and credit memos are told apart by SOTypeID");
       }
+      if (creditMemoAccounts != null) {
+        checkAccount("creditMemoAccounts.refunds", creditMemoAccounts.refunds());
+        checkAccount("creditMemoAccounts.freight", creditMemoAccounts.freight());
+        checkAccount("creditMemoAccounts.tax", creditMemoAccounts.tax());
+      }
       SlAuth auth = key ? new SlAuth.ApiKey(apiKey, apiSecret) : new SlAuth.Bearer(bearer, bearerRenewable);
       return new SlClient(this, auth);
+    }
+
+    /** An account written {@code Acct/Sub} or {@code Acct}, checked against ARTran's columns (§2.9, [C2]). */
+    private void checkAccount(String option, String account) {
+      SystemId sl = SystemId.DYNAMICS_SL;
+      String acct = SlReferences.acct(account);
+      String sub = SlReferences.sub(account, defaultSubaccount);
+      if (acct == null || acct.isEmpty()) {
+        throw ConfigurationException.of(sl, option, "needs an account: write it Acct or Acct/Sub (was " + account + ")");
+      }
+      if (sub == null || sub.isBlank()) {
+        throw ConfigurationException.of(sl, option, "needs a subaccount: write it Acct/Sub or configure"
+            + " defaultSubaccount (was " + account + ")");
+      }
+      // the width and code-page rules every document is sent under
+      SlText text = new SlText(codePage, transliterate);
+      for (String[] column : new String[][] {{"Acct", acct}, {"Sub", sub.strip()}}) {
+        text.violations("ARTran", column[0], column[1]).stream().findFirst().ifPresent(v -> {
+          throw ConfigurationException.of(sl, option, v.toString());
+        });
+      }
     }
   }
 }

@@ -3,6 +3,8 @@ package io.commercesync.connector.dynamicssl;
 import io.commercesync.connector.dynamicssl.internal.capability.SlSources;
 import io.commercesync.core.error.ConfigurationException;
 import io.commercesync.core.error.DuplicateDetectedException;
+import io.commercesync.core.error.FieldViolation;
+import io.commercesync.core.error.InvalidRecordException;
 import io.commercesync.core.model.Customer;
 import io.commercesync.core.model.ExternalRef;
 import io.commercesync.core.model.InventoryLevel;
@@ -55,9 +57,11 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Capabilities: always {@link OrderSink} (look-up by {@code CustID} + {@code CustOrdNbr} +
- * {@code SOTypeID}), {@link ReturnSink} (storefront credit memos as sales orders of the credit-memo order
- * type, default {@code CM}; look-up by {@code CustID} + {@code CustOrdNbr} + {@code SOTypeID}; the company
- * is the request's {@code CpnyID}), {@link CustomerStore} ({@link CustomerStore#changes()} needs polling), {@link PaymentSink} (ARDoc
+ * {@code SOTypeID}), {@link ReturnSink} (storefront credit memos with returned lines as sales orders of the
+ * credit-memo order type, default {@code CM}, look-up by {@code CustID} + {@code CustOrdNbr} + {@code SOTypeID};
+ * money-only refunds as AR credit memos, {@code ARDoc} {@code CM} + {@code ARTran}, when
+ * {@link SlClient.Builder#creditMemoAccounts creditMemoAccounts} are configured, look-up by {@code CustId} +
+ * {@code CM} + {@code RefNbr}; the company is the request's {@code CpnyID}), {@link CustomerStore} ({@link CustomerStore#changes()} needs polling), {@link PaymentSink} (ARDoc
  * {@code PA}, look-up by {@code RefNbr}), {@link JournalSink} (Batch + GLTran, look-up by
  * {@code ExtRefNbr}), {@link RealtimeLookup}; with polling also {@link ShipmentSource},
  * {@link InventorySource}, {@link ItemSource}, {@link PriceSource} and {@link InvoiceSource}. Sources
@@ -144,6 +148,11 @@ public final class SlConnector implements Erp {
     }
   }
 
+  /**
+   * Storefront credit memos: with returned lines as credit memo orders (look-up by {@code CustID} +
+   * {@code CustOrdNbr} + {@code SOTypeID}), without lines (money only) as AR credit memos (look-up by
+   * {@code CustId} + {@code DocType} {@code CM} + the {@code RefNbr} derived from the credit memo number).
+   */
   private final class Returns implements ReturnSink {
     @Override
     public SystemId system() {
@@ -152,13 +161,54 @@ public final class SlConnector implements Erp {
 
     @Override
     public WriteResult write(ReturnRequest request, IdempotencyKey key) {
-      return WriteResult.created(client.createCreditMemo(request, key));
+      if (!request.ret().lines().isEmpty()) {
+        return WriteResult.created(client.createCreditMemo(request, key));
+      }
+      try {
+        return WriteResult.created(client.createArCreditMemo(request, key));
+      } catch (DuplicateDetectedException e) {
+        // SL holds a CM under this RefNbr already: this refund, entered by an attempt whose answer was lost —
+        // or, should an SL-numbered document carry the same number, another one, which must not swallow it
+        String refNbr = client.arCreditMemoRefNbr(request);
+        if (existingArCreditMemo(request).isPresent()) {
+          throw new DuplicateDetectedException(SystemId.DYNAMICS_SL, "AR credit memo", refNbr, refNbr);
+        }
+        throw notThisRefund(request, refNbr, null);
+      }
     }
 
     @Override
     public Optional<WriteResult> lookup(ReturnRequest request, IdempotencyKey key) {
-      return client.findCreditMemos(request.company(), request.customerId(), request.ret().number()).stream()
-          .findFirst().map(WriteResult::alreadyApplied);
+      if (!request.ret().lines().isEmpty()) {
+        return client.findCreditMemos(request.company(), request.customerId(), request.ret().number()).stream()
+            .findFirst().map(WriteResult::alreadyApplied);
+      }
+      return existingArCreditMemo(request).map(cm -> WriteResult.alreadyApplied(cm.refNbr()));
+    }
+
+    /**
+     * The AR credit memo SL holds under the {@code RefNbr} of {@code request}, if any; refused when it is not this
+     * refund's (the connector enters its own with the storefront order in {@code CustOrdNbr}).
+     */
+    private Optional<SlArCreditMemo> existingArCreditMemo(ReturnRequest request) {
+      String refNbr = client.arCreditMemoRefNbr(request);
+      Optional<SlArCreditMemo> found = client.findArCreditMemo(request.company(), request.customerId(), refNbr);
+      if (found.isPresent() && (found.get().custOrdNbr() == null
+          || !found.get().custOrdNbr().equalsIgnoreCase(request.ret().orderNumber().strip()))) {
+        throw notThisRefund(request, refNbr, found.get());
+      }
+      return found;
+    }
+
+    private InvalidRecordException notThisRefund(ReturnRequest request, String refNbr, SlArCreditMemo found) {
+      String held = found == null ? "refused RefNbr '" + refNbr + "' as a duplicate, but holds no AR credit memo"
+          + " with it for this customer and company"
+          : "already holds AR credit memo RefNbr '" + refNbr + "' of CustId '" + found.custId() + "' for another"
+              + " storefront order (CustOrdNbr '" + (found.custOrdNbr() == null ? "" : found.custOrdNbr()) + "')";
+      return InvalidRecordException.of(SystemId.DYNAMICS_SL, "credit memo", request.ret().number(),
+          FieldViolation.of("/ARDoc/RefNbr", FieldViolation.RULE_CONSISTENCY, refNbr, "SL " + held
+              + ", so this refund of order " + request.ret().orderNumber() + " cannot be entered under the RefNbr its"
+              + " number gives; enter it in SL by hand"));
     }
   }
 

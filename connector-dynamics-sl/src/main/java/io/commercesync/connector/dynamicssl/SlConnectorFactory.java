@@ -25,6 +25,11 @@ import javax.sql.DataSource;
  * serverZone: America/Chicago          # SL timestamps are server-local
  * fiscalYearStart: JULY
  * defaultSubaccount: 01-000-00
+ * creditMemoOrderType: CM              # SOTypeID of returns with lines (default CM)
+ * creditMemoAccounts:                  # optional: money-only refunds as AR credit memos (else refused)
+ *   refunds: 4900/01-000-00            # Acct/Sub, or Acct with defaultSubaccount; required in the block
+ *   freight: 4050/01-000-00            # shipping refunded (default: refunds)
+ *   tax: 2300/01-000-00                # tax refunded (default: refunds)
  * polling:                             # optional: shippers, stock, items, prices, invoices by SQL
  *   jdbcUrl: jdbc:sqlserver://sl-db;databaseName=SLAPP
  *   user: commercesync_ro
@@ -32,6 +37,8 @@ import javax.sql.DataSource;
  * </pre>
  */
 public final class SlConnectorFactory implements ConnectorFactory {
+
+  private static final java.util.List<String> ACCOUNT_KEYS = java.util.List.of("refunds", "freight", "tax");
 
   @Override
   public String type() {
@@ -53,6 +60,17 @@ public final class SlConnectorFactory implements ConnectorFactory {
         .ifPresent(client::fiscalYearStart);
     s.optionalString("defaultSubaccount").ifPresent(client::defaultSubaccount);
     s.optionalString("defaultSite").ifPresent(client::defaultSite);
+    s.optionalString("creditMemoOrderType").ifPresent(client::creditMemoOrderType);
+    Settings accounts = s.block("creditMemoAccounts");
+    if (!accounts.keys().isEmpty()) {
+      for (String k : accounts.keys()) {
+        if (!ACCOUNT_KEYS.contains(k)) {
+          throw accounts.bad(k, "is not a creditMemoAccounts option; use " + ACCOUNT_KEYS);
+        }
+      }
+      client.creditMemoAccounts(SlCreditMemoAccounts.of(accounts.string("refunds"),
+          accounts.optionalString("freight").orElse(null), accounts.optionalString("tax").orElse(null)));
+    }
     SlConnector.Builder connector = SlConnector.builder().client(client.build());
     Settings polling = s.block("polling");
     if (polling.has("jdbcUrl")) {

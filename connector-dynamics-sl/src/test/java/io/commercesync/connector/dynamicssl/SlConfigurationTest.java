@@ -50,6 +50,54 @@ class SlConfigurationTest {
     assertThat(ok.company()).isEqualTo("0060");
   }
 
+  private static SlClient.Builder minimal() {
+    return SlClient.builder().baseUrl(URI.create("https://sl.example/")).company("0060")
+        .apiKey(Secret.of("key-1"), Secret.of("very-secret"));
+  }
+
+  @Test
+  void creditMemoAccounts_requireTheRefundsAccount_andDefaultFreightAndTaxToIt() {
+    assertThatThrownBy(() -> SlCreditMemoAccounts.of(" ")).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("creditMemoAccounts.refunds").hasMessageContaining("is required");
+    assertThatThrownBy(() -> SlCreditMemoAccounts.of(null, "4050", "2300"))
+        .isInstanceOf(ConfigurationException.class).extracting(e -> ((ConfigurationException) e).setting())
+        .isEqualTo("creditMemoAccounts.refunds");
+    SlCreditMemoAccounts only = SlCreditMemoAccounts.of(" 4900/01-000-00 ");
+    assertThat(only).isEqualTo(new SlCreditMemoAccounts("4900/01-000-00", "4900/01-000-00", "4900/01-000-00"));
+    SlCreditMemoAccounts split = only.withFreight("4050").withTax("2300/02-000-00");
+    assertThat(split.refunds()).isEqualTo("4900/01-000-00");
+    assertThat(split.freight()).isEqualTo("4050");
+    assertThat(split.tax()).isEqualTo("2300/02-000-00");
+    assertThat(split.withFreight(null).freight()).isEqualTo("4900/01-000-00");
+  }
+
+  @Test
+  void clientBuilder_checksCreditMemoAccountsAgainstArTranWidths_namingTheOption() {
+    assertThat(minimal().build().creditMemoAccounts()).isEmpty();
+    SlCreditMemoAccounts ok = SlCreditMemoAccounts.of("4900/01-000-00", "4050", "2300/" + "S".repeat(24));
+    SlClient client = minimal().defaultSubaccount("01-000-00").creditMemoAccounts(ok).build();
+    assertThat(client.creditMemoAccounts()).hasValue(ok);
+    assertThat(client.toBuilder().build().creditMemoAccounts()).as("toBuilder keeps it").hasValue(ok);
+
+    assertThatThrownBy(() -> minimal().creditMemoAccounts(SlCreditMemoAccounts.of("4900/01-000-00",
+        "A".repeat(11) + "/01", null)).build())
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("creditMemoAccounts.freight")
+        .hasMessageContaining("ARTran.Acct is char(10)").hasMessageContaining("was 11");
+    assertThatThrownBy(() -> minimal().creditMemoAccounts(SlCreditMemoAccounts.of("4900/01-000-00", null,
+        "2300/" + "S".repeat(25))).build())
+        .hasMessageContaining("creditMemoAccounts.tax").hasMessageContaining("ARTran.Sub is char(24)");
+    // no subaccount written and no default subaccount configured
+    assertThatThrownBy(() -> minimal().creditMemoAccounts(SlCreditMemoAccounts.of("4900")).build())
+        .hasMessageContaining("creditMemoAccounts.refunds").hasMessageContaining("defaultSubaccount");
+    assertThat(minimal().defaultSubaccount("01-000-00").creditMemoAccounts(SlCreditMemoAccounts.of("4900")).build()
+        .creditMemoAccounts()).isPresent();
+    assertThatThrownBy(() -> minimal().creditMemoAccounts(SlCreditMemoAccounts.of("/01-000-00")).build())
+        .hasMessageContaining("creditMemoAccounts.refunds").hasMessageContaining("needs an account");
+    assertThatThrownBy(() -> minimal().creditMemoAccounts(SlCreditMemoAccounts.of("4900/01-000-00", "40€5/01", null))
+        .codePage(Charset.forName("ISO-8859-1")).build())
+        .hasMessageContaining("creditMemoAccounts.freight").hasMessageContaining("is not in code page ISO-8859-1");
+  }
+
   @Test
   void pollingBuilder_requiresTheServerZone() {
     assertThatThrownBy(() -> SlPolling.builder().dataSource(new org.h2.jdbcx.JdbcDataSource()).build())

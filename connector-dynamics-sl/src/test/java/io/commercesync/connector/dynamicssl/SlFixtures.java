@@ -96,6 +96,27 @@ final class SlFixtures {
         .reason("Damaged in transit").build();
   }
 
+  /** The accounts of the simulator's chart the tests book AR credit memos to. */
+  static final SlCreditMemoAccounts ACCOUNTS = SlCreditMemoAccounts.of("4900/01-000-00", "4050/01-000-00",
+      "2300/01-000-00");
+
+  /**
+   * A storefront credit memo {@code number} of order {@code CS-100045} without returned lines: money only, the
+   * total being the sum of the parts (amounts in USD, as strings).
+   */
+  static Return moneyOnly(String number, String shipping, String adjustment, String tax) {
+    Money total = Money.of(shipping, "USD").plus(Money.of(adjustment, "USD")).plus(Money.of(tax, "USD"));
+    return Return.builder().ref(ExternalRef.of(SystemId.MAGENTO, "902")).number(number).orderNumber("CS-100045")
+        .createdAt(Instant.parse("2024-05-21T15:30:00Z")).currency(Currency.getInstance("USD"))
+        .shipping(Money.of(shipping, "USD")).adjustment(Money.of(adjustment, "USD")).tax(Money.of(tax, "USD"))
+        .total(total).reason("Late delivery").build();
+  }
+
+  /** {@code ret} for customer C20311 in company 0060, without line assignments (a money-only refund has none). */
+  static ReturnRequest moneyOnlyRequest(Return ret) {
+    return new ReturnRequest(ret, "C20311", List.of(), "0060");
+  }
+
   static ReturnRequest returnRequest(Return ret) {
     return new ReturnRequest(ret, "C20311",
         List.of(new SalesLine(1, "WID-100-BLK", "AUSTIN", "EA"), new SalesLine(2, "GAD-220", "AUSTIN", "EA")), "0060");

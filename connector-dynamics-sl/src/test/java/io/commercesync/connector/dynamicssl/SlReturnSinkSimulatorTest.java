@@ -213,16 +213,28 @@ class SlReturnSinkSimulatorTest {
   }
 
   @Test
-  void aRefundWithoutLines_isRefusedNamingLines_neverSentAsAnEmptyOrder() {
+  void aRefundWithoutLines_withoutCreditMemoAccounts_isRefusedNamingLinesAndTheOption_neverSentAsAnEmptyOrder() {
     Return moneyOnly = Return.builder().number("CM-000000083").orderNumber("CS-100045")
         .createdAt(java.time.Instant.parse("2024-05-21T10:00:00Z")).currency(java.util.Currency.getInstance("USD"))
         .adjustment(Money.of("15.00", "USD")).total(Money.of("15.00", "USD")).build();
     long before = sim.server().log().total();
     InvalidRecordException e = catchThrowableOfType(InvalidRecordException.class,
         () -> sink.write(new ReturnRequest(moneyOnly, "C20311", List.of(), "0060"), key("CM-000000083")));
+    assertThat(e.entity()).isEqualTo("credit memo");
     assertThat(e.violations()).extracting(FieldViolation::path).containsExactly("lines");
-    assertThat(e.violations().get(0).message()).contains("ARDoc CM");
+    assertThat(e.violations().get(0).message()).contains("ARDoc CM", "creditMemoAccounts");
     assertThat(sim.server().log().total()).isEqualTo(before);
+    assertThat(sim.creditMemosPerCustOrdNbr()).isEmpty();
+    assertThat(sim.arCreditMemosPerRefNbr()).isEmpty();
+  }
+
+  @Test
+  void createCreditMemo_calledWithoutLines_isRefusedPointingToTheArCreditMemo() {
+    Return moneyOnly = SlFixtures.moneyOnly("CM-000000085", "8.95", "0.00", "0.00");
+    InvalidRecordException e = catchThrowableOfType(InvalidRecordException.class,
+        () -> client.createCreditMemo(SlFixtures.moneyOnlyRequest(moneyOnly), key("CM-000000085")));
+    assertThat(e.violations()).extracting(FieldViolation::path).containsExactly("lines");
+    assertThat(e.violations().get(0).message()).contains("SOLine is required", "AR credit memo (ARDoc CM + ARTran)");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commercesync.connector.dynamicssl.internal.dto.ArAdjust;
 import io.commercesync.connector.dynamicssl.internal.dto.ArDoc;
+import io.commercesync.connector.dynamicssl.internal.dto.ArTran;
 import io.commercesync.connector.dynamicssl.internal.dto.Batch;
 import io.commercesync.connector.dynamicssl.internal.dto.CustomerDto;
 import io.commercesync.connector.dynamicssl.internal.dto.GlTran;
@@ -36,7 +37,7 @@ class SlWidthBoundaryTest {
 
   static final List<Class<? extends Record>> TABLES = List.of(SoHeader.class, SoLine.class, CustomerDto.class,
       SoAddress.class, InventoryDto.class, ItemSite.class, Batch.class, GlTran.class, ArDoc.class, ArAdjust.class,
-      SoShipHeader.class, SoShipLine.class, SoShipPack.class);
+      ArTran.class, SoShipHeader.class, SoShipLine.class, SoShipPack.class);
 
   private final SlText text = new SlText(Charset.forName("windows-1252"), false);
 
@@ -82,6 +83,15 @@ class SlWidthBoundaryTest {
   }
 
   @Test
+  void everyWireDtoOfATable_isCoveredByTheBoundaryTest() {
+    List<String> tables = new com.tngtech.archunit.core.importer.ClassFileImporter()
+        .importPackages(SlTable.class.getPackageName()).stream()
+        .filter(c -> c.isAnnotatedWith(SlTable.class) && c.getPackageName().equals(SlTable.class.getPackageName()))
+        .map(c -> c.getName()).sorted().toList();
+    assertThat(tables).isNotEmpty().containsExactlyInAnyOrderElementsOf(TABLES.stream().map(Class::getName).toList());
+  }
+
+  @Test
   void widthTable_holdsTheReferenceWidths() {
     Map<String, Integer> w = SlWidths.all();
     assertThat(w).containsEntry("SOHeader.CustOrdNbr", 25).containsEntry("SOLine.InvtID", 30)
@@ -89,7 +99,9 @@ class SlWidthBoundaryTest {
         .containsEntry("SOShipHeader.TrackingNbr", 25).containsEntry("SOShipPack.TrackingNbr", 20)
         .containsEntry("SOLine.SlsSub", 24).containsEntry("Batch.Descr", 30).containsEntry("SOAddress.Descr", 30)
         .containsEntry("GLTran.ExtRefNbr", 15).containsEntry("Customer.EMailAddr", 80)
-        .containsEntry("Inventory.Color", 20).containsEntry("SOHeader.ProjectID", 16);
+        .containsEntry("Inventory.Color", 20).containsEntry("SOHeader.ProjectID", 16)
+        .containsEntry("ARTran.Acct", 10).containsEntry("ARTran.Sub", 24).containsEntry("ARTran.TranDesc", 30)
+        .containsEntry("ARTran.ExtRefNbr", 15).containsEntry("ARTran.DrCr", 1).containsEntry("ARDoc.DocDesc", 30);
   }
 
   @Test

@@ -186,6 +186,74 @@ class SlWireMockContractTest {
     assertThat(batNbr).isEqualTo("012001");
   }
 
+  private static final String AR_CREDIT_MEMO = """
+      {"ARDoc": {"CpnyID": "0060", "CustId": "C20311", "DocType": "CM", "RefNbr": "000000091",
+                 "DocDate": "2024-05-21", "CuryOrigDocAmt": 14.67, "CuryId": "USD", "PerPost": "202405",
+                 "CustOrdNbr": "CS-100045", "DocDesc": "Refund 000000091"},
+       "ARTran": [
+         {"CpnyID": "0060", "CustId": "C20311", "TranType": "CM", "RefNbr": "000000091", "LineNbr": 1,
+          "Acct": "4900", "Sub": "01-000-00", "CuryTranAmt": 5.00, "DrCr": "D", "TranDesc": "Adjustment refund",
+          "ExtRefNbr": "000000091", "TranDate": "2024-05-21", "PerPost": "202405", "CuryId": "USD"},
+         {"CpnyID": "0060", "CustId": "C20311", "TranType": "CM", "RefNbr": "000000091", "LineNbr": 2,
+          "Acct": "4050", "Sub": "01-000-00", "CuryTranAmt": 8.95, "DrCr": "D", "TranDesc": "Shipping refund",
+          "ExtRefNbr": "000000091", "TranDate": "2024-05-21", "PerPost": "202405", "CuryId": "USD"},
+         {"CpnyID": "0060", "CustId": "C20311", "TranType": "CM", "RefNbr": "000000091", "LineNbr": 3,
+          "Acct": "2300", "Sub": "01-000-00", "CuryTranAmt": 0.72, "DrCr": "D", "TranDesc": "Tax refund",
+          "ExtRefNbr": "000000091", "TranDate": "2024-05-21", "PerPost": "202405", "CuryId": "USD"}]}
+      """;
+
+  private static IdempotencyKey returnKey() {
+    return IdempotencyKey.of(SystemId.MAGENTO, "return", "000000091", "erp-return:dynamics-sl");
+  }
+
+  @Test
+  void arCreditMemo_isSentAsArDocCmWithOneArTranPerComponent_andReadsTheRefNbr() {
+    SlClient accounts = SlFixtures.client(URI.create(wm.baseUrl())).creditMemoAccounts(SlFixtures.ACCOUNTS).build();
+    // the refunded order is not in SL: OrdNbr is left out
+    wm.stubFor(get(urlPathEqualTo("/api/SalesOrder")).withQueryParam("CustOrdNbr", equalTo("CS-100045"))
+        .withQueryParam("SOTypeID", equalTo("SO"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+    wm.stubFor(post(urlPathEqualTo("/api/AccountsReceivable/CreditMemo"))
+        .withHeader("X-SL-CpnyID", equalTo("0060"))
+        .withHeader("Idempotency-Key", equalTo("magento/return/000000091/erp-return:dynamics-sl"))
+        .withRequestBody(equalToJson(AR_CREDIT_MEMO, false, false))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            // SL answers with padded CHAR values and the BatNbr it assigned
+            .withBody(AR_CREDIT_MEMO.replace("\"RefNbr\": \"000000091\",\n",
+                "\"RefNbr\": \"000000091 \", \"BatNbr\": \"003001\",\n"))));
+    var request = SlFixtures.moneyOnlyRequest(SlFixtures.moneyOnly("000000091", "8.95", "5.00", "0.72"));
+    assertThat(accounts.createArCreditMemo(request, returnKey())).isEqualTo("000000091");
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/api/AccountsReceivable/CreditMemo"))
+        .withRequestBody(matchingJsonPath("$.ARDoc.OrdNbr", absent())));
+  }
+
+  @Test
+  void arCreditMemo_409Duplicate_isADuplicateDetected_whenSlHoldsThisRefund() {
+    SlClient accounts = SlFixtures.client(URI.create(wm.baseUrl())).creditMemoAccounts(SlFixtures.ACCOUNTS).build();
+    wm.stubFor(get(urlPathEqualTo("/api/SalesOrder"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+    wm.stubFor(post(urlPathEqualTo("/api/AccountsReceivable/CreditMemo")).willReturn(aResponse().withStatus(409)
+        .withHeader("Content-Type", "application/problem+json").withBody("{\"type\": \"https://sl-api.example.com/"
+            + "problems/duplicate\", \"title\": \"Credit memo exists\", \"status\": 409, \"code\": \"DUPLICATE\","
+            + " \"detail\": \"Credit memo 000000091 already exists for CustId 'C20311'.\"}")));
+    wm.stubFor(get(urlPathEqualTo("/api/AccountsReceivable/CreditMemo")).withQueryParam("CustId", equalTo("C20311"))
+        .withQueryParam("DocType", equalTo("CM")).withQueryParam("RefNbr", equalTo("000000091"))
+        .withQueryParam("CpnyID", equalTo("0060"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("[{\"ARDoc\": {\"CustId\": \"C20311         \", \"DocType\": \"CM\", \"RefNbr\": \"000000091 \","
+                + " \"CustOrdNbr\": \"CS-100045                \", \"OrdNbr\": \" \", \"CuryOrigDocAmt\": 14.67,"
+                + " \"CuryDocBal\": 0.0, \"CuryId\": \"USD \"}, \"ARTran\": []}]")));
+    var sink = SlConnector.builder().client(accounts).build().require(io.commercesync.core.spi.ReturnSink.class);
+    var request = SlFixtures.moneyOnlyRequest(SlFixtures.moneyOnly("000000091", "8.95", "5.00", "0.72"));
+    var dup = catchThrowableOfType(io.commercesync.core.error.DuplicateDetectedException.class,
+        () -> sink.write(request, returnKey()));
+    assertThat(dup.existingId()).hasValue("000000091");
+    // read back trimmed: blanks absent, the balance as SL keeps it (applied already)
+    assertThat(accounts.findArCreditMemo(null, "C20311", "000000091")).hasValue(new SlArCreditMemo("000000091",
+        "C20311", "CS-100045", null, Money.of("14.67", "USD"), Money.of("0.00", "USD"), null));
+    assertThat(sink.lookup(request, returnKey())).get().extracting(r -> r.remoteId()).isEqualTo("000000091");
+  }
+
   @Test
   void bearerTokenSource_isAskedAgainOnceAfterA401() {
     AtomicInteger fetched = new AtomicInteger();

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The SL tables the simulator holds: column names with the DDL's spelling, types and CHAR widths, and
  * primary keys. Written from SL's CREATE TABLE scripts as summarised in
- * {@code shared/reference/dynamics-sl.md} §2 (plus {@code SOShipLine}, {@code ARAdjust}, {@code ShipVia},
+ * {@code shared/reference/dynamics-sl.md} §2 (plus {@code SOShipLine}, {@code ARAdjust}, {@code ARTran}, {@code ShipVia},
  * {@code Site}, {@code Account}, {@code SOType} and {@code SOHeader.OrigOrdNbr} columns from the same DDL). Only the columns an integration touches
  * are kept; each real table has 100–220.
  *
@@ -107,6 +107,11 @@ final class SlCatalog {
           + " CuryOrigDocAmt f, OrigDocAmt f, CuryDocBal f, DocBal f, CuryId c4, PerPost c6, BankAcct c10,"
           + " BankSub c24, PmtMethod c1, OrdNbr c15, CustOrdNbr c25, DocDesc c30, Status c1, Rlsed s, OpenDoc s,"
           + AUDIT,
+      // ARTran from S1 dbo.ARTran.sql / S2 SLARTran.Table.al (PK CustId, TranType, RefNbr, LineNbr, RecordID:
+      // RecordID is an identity column the simulator does not model, so LineNbr closes the key here)
+      "ARTran[CustId,TranType,RefNbr,LineNbr]: CpnyID c10, CustId c15, TranType c2, RefNbr c10, LineNbr s,"
+          + " BatNbr c10, Acct c10, Sub c24, CuryTranAmt f, TranAmt f, DrCr c1, TranDesc c30, ExtRefNbr c15,"
+          + " TranDate d, PerPost c6, CuryId c4, JrnlType c3, Rlsed s," + AUDIT,
       "ARAdjust[AdjgRefNbr,AdjdRefNbr]: CustId c15, AdjdDocType c2, AdjdRefNbr c10, AdjgDocType c2,"
           + " AdjgRefNbr c10, AdjBatNbr c10, CuryAdjgAmt f, AdjAmt f," + AUDIT,
       "SOShipHeader[CpnyID,ShipperID]: CpnyID c10, ShipperID c15, OrdNbr c15, CustID c15, CustOrdNbr c25,"

@@ -47,6 +47,7 @@ final class SlSeed {
     }
     for (String[] a : new String[][] {{"1010", "Operating cash", "AB"}, {"1200", "Accounts receivable", "AB"},
         {"1205", "Web receipts clearing", "AB"}, {"2300", "Sales tax payable", "LB"}, {"4010", "Web sales", "IN"},
+        {"4050", "Freight charged", "IN"}, {"4900", "Sales returns and allowances", "IN"},
         {"6150", "Card processing fees", "EB"}}) {
       ObjectNode row = json.createObjectNode().put("Acct", a[0]).put("Descr", a[1]).put("AcctType", a[2])
           .put("Active", 1);

@@ -60,6 +60,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code creditMemoOrders}, {@code creditMemosPerCustOrdNbr}, {@code duplicateCreditMemoNbrs}); the
  * order counts leave them out.
  *
+ * <p>Money-only refunds are AR credit memos ({@code POST /api/AccountsReceivable/CreditMemo}: an
+ * {@code ARDoc} of {@code DocType} {@code CM} with its {@code ARTran} lines), validated like payments (columns,
+ * widths, code page; customer; {@code RefNbr} required, {@code CuryOrigDocAmt} &gt; 0; every {@code Acct} in
+ * {@code Account}; {@code OrdNbr}, when given, an order of the company; Σ {@code D} − Σ {@code C} of the lines
+ * = {@code CuryOrigDocAmt}, else {@code UNBALANCED}; 409 {@code DUPLICATE} for a second {@code CM} with the same
+ * {@code CustId} + {@code RefNbr}), saved released and open for their whole amount ({@code CuryDocBal},
+ * {@code OpenDoc} 1: a credit until applied) with an AR batch of {@code EditScrnNbr} {@code 08010}, and found by
+ * {@code GET /api/AccountsReceivable/CreditMemo?CustId=…&DocType=CM&RefNbr=…}. {@code GET /_sim/stats} counts
+ * them ({@code arCreditMemos}, {@code arCreditMemosPerRefNbr}, {@code arCreditMemosPerCustOrdNbr},
+ * {@code duplicateArCreditMemos}); {@link #arCreditMemosPerRefNbr()} gives the same map to tests.
+ *
  * <p>Tables can be mirrored into a JDBC database ({@link Builder#jdbcUrl(String)}, e.g. an H2
  * in-memory database in MSSQLServer mode) with SL's table names, column names and types, so change
  * polling runs its real SQL against what the simulator did; {@code LUpd_DateTime} is the simulator
@@ -150,15 +161,39 @@ public final class SlSimulator implements AutoCloseable {
     return perCustOrdNbr(true);
   }
 
-  private Map<String, Integer> perCustOrdNbr(boolean creditMemos) {
+  /**
+   * AR credit memos ({@code ARDoc} of {@code DocType} {@code CM}: money-only refunds) held per {@code RefNbr}
+   * (trimmed), across customers and companies, for "exactly once"
+   * audits. SL's key ({@code CustId}, {@code DocType}, {@code RefNbr}) refuses a second one for the same
+   * customer (409 {@code DUPLICATE}), so a count above 1 means the same refund number was entered for another
+   * customer or company; {@code GET /_sim/stats} lists those as {@code duplicateArCreditMemos}.
+   */
+  public Map<String, Integer> arCreditMemosPerRefNbr() {
+    return perColumn(store.select("ARDoc", r -> same(r, "DocType", "CM")), "RefNbr");
+  }
+
+  /**
+   * AR credit memos held per {@code CustOrdNbr} (the storefront order they refund, trimmed). An
+   * order may rightly have several refunds, so this is a trace, not a duplicate count.
+   */
+  public Map<String, Integer> arCreditMemosPerCustOrdNbr() {
+    return perColumn(store.select("ARDoc", r -> same(r, "DocType", "CM")), "CustOrdNbr");
+  }
+
+  /** How many of {@code rows} hold each (trimmed, non-blank) value of {@code column}. */
+  private static Map<String, Integer> perColumn(List<ObjectNode> rows, String column) {
     Map<String, Integer> out = new TreeMap<>();
-    for (ObjectNode h : store.select("SOHeader", r -> isCreditMemo(r) == creditMemos)) {
-      String ref = h.path("CustOrdNbr").asText("").strip();
-      if (!ref.isEmpty()) {
-        out.merge(ref, 1, Integer::sum);
+    for (ObjectNode row : rows) {
+      String v = text(row, column);
+      if (!v.isEmpty()) {
+        out.merge(v, 1, Integer::sum);
       }
     }
     return out;
+  }
+
+  private Map<String, Integer> perCustOrdNbr(boolean creditMemos) {
+    return perColumn(store.select("SOHeader", r -> isCreditMemo(r) == creditMemos), "CustOrdNbr");
   }
 
   /** The row of {@code table} with primary key {@code key}, as JSON text, or null (for tests). */
@@ -343,6 +378,8 @@ public final class SlSimulator implements AutoCloseable {
 
     server.route("POST", "/api/AccountsReceivable/Payment", req -> guarded(req, true, this::createPayment));
     server.route("GET", "/api/AccountsReceivable/Payment", req -> guarded(req, true, this::findPayments));
+    server.route("POST", "/api/AccountsReceivable/CreditMemo", req -> guarded(req, true, this::createArCreditMemo));
+    server.route("GET", "/api/AccountsReceivable/CreditMemo", req -> guarded(req, true, this::findArCreditMemos));
     server.route("GET", "/api/AccountsReceivable/Documents", req -> guarded(req, true, this::findArDocs));
 
     server.route("GET", "/api/Inventory", req -> guarded(req, true, this::getInventory));
@@ -940,6 +977,166 @@ public final class SlSimulator implements AutoCloseable {
     return SimResponse.json(200, out);
   }
 
+  /**
+   * An AR credit memo, as SL's AR invoice and memo entry (screen 08.010 [I]; {@code Batch.EditScrnNbr}
+   * {@code 08010} is seen on AR batches in SL's procedures) saves one: an ARDoc of type {@code CM}, released and
+   * open for its whole amount until it is applied, its ARTran lines and an AR batch.
+   */
+  private SimResponse createArCreditMemo(SimRequest req, String cpny) throws Exception {
+    JsonNode body = parse(req);
+    if (body == null) {
+      return malformed(req);
+    }
+    JsonNode doc = body.get("ARDoc");
+    JsonNode trans = body.get("ARTran");
+    List<ObjectNode> errors = new ArrayList<>();
+    if (doc == null || !doc.isObject()) {
+      errors.add(error("/ARDoc", "ARDoc", null, "REQUIRED", "ARDoc is required."));
+    }
+    if (trans == null || !trans.isArray() || trans.isEmpty()) {
+      errors.add(error("/ARTran", "ARTran", null, "REQUIRED", "At least one ARTran line is required."));
+    }
+    if (!errors.isEmpty()) {
+      return validationFailed(req, errors, "AR credit memo");
+    }
+    validateRow("ARDoc", doc, "/ARDoc", errors);
+    checkCompany(doc, cpny, "/ARDoc", "ARDoc", errors);
+    String custId = text(doc, "CustId");
+    String refNbr = text(doc, "RefNbr");
+    if (custId.isEmpty()) {
+      errors.add(error("/ARDoc/CustId", "ARDoc", "CustId", "REQUIRED", "CustId is required."));
+    } else if (store.get("Customer", custId) == null) {
+      errors.add(error("/ARDoc/CustId", "ARDoc", "CustId", "NOT_FOUND", "CustId '" + custId + "' does not exist."));
+    }
+    if (!"CM".equals(text(doc, "DocType"))) {
+      errors.add(error("/ARDoc/DocType", "ARDoc", "DocType", "INVALID", "DocType must be CM on this endpoint."));
+    }
+    if (refNbr.isEmpty()) {
+      errors.add(error("/ARDoc/RefNbr", "ARDoc", "RefNbr", "REQUIRED", "RefNbr is required."));
+    }
+    if (!text(doc, "BatNbr").isEmpty()) {
+      errors.add(error("/ARDoc/BatNbr", "ARDoc", "BatNbr", "ASSIGNED_BY_SL", "BatNbr is assigned by SL; do not send it."));
+    }
+    BigDecimal amount = num(doc, "CuryOrigDocAmt");
+    if (amount.signum() <= 0) {
+      errors.add(error("/ARDoc/CuryOrigDocAmt", "ARDoc", "CuryOrigDocAmt", "RANGE", "CuryOrigDocAmt must be > 0."));
+    }
+    String perPost = text(doc, "PerPost");
+    if (!perPost.isEmpty() && !perPost.matches("\\d{4}(0[1-9]|1[0-3])")) {
+      errors.add(error("/ARDoc/PerPost", "ARDoc", "PerPost", "INVALID", "PerPost must be YYYYPP."));
+    }
+    String ordNbr = text(doc, "OrdNbr");
+    if (!ordNbr.isEmpty() && ordNbr.length() <= 15 && store.get("SOHeader", cpny, ordNbr) == null) {
+      errors.add(error("/ARDoc/OrdNbr", "ARDoc", "OrdNbr", "NOT_FOUND",
+          "OrdNbr '" + ordNbr + "' does not exist for CpnyID '" + cpny + "'."));
+    }
+    BigDecimal net = BigDecimal.ZERO;
+    Set<Integer> lineNbrs = new java.util.HashSet<>();
+    for (int i = 0; i < trans.size(); i++) {
+      JsonNode t = trans.get(i);
+      String at = "/ARTran/" + i;
+      validateRow("ARTran", t, at, errors);
+      if (!t.isObject()) {
+        continue;
+      }
+      checkCompany(t, cpny, at, "ARTran", errors);
+      for (String[] same : new String[][] {{"CustId", custId}, {"RefNbr", refNbr}, {"TranType", text(doc, "DocType")}}) {
+        String given = text(t, same[0]);
+        if (!given.isEmpty() && !given.equalsIgnoreCase(same[1])) {
+          errors.add(error(at + "/" + same[0], "ARTran", same[0], "MISMATCH", same[0] + " '" + given
+              + "' differs from the document's '" + same[1] + "'."));
+        }
+      }
+      if (t.has("LineNbr") && !lineNbrs.add(t.path("LineNbr").asInt())) {
+        errors.add(error(at + "/LineNbr", "ARTran", "LineNbr", "DUPLICATE", "LineNbr "
+            + t.path("LineNbr").asInt() + " is used twice."));
+      }
+      String acct = text(t, "Acct");
+      if (acct.isEmpty()) {
+        errors.add(error(at + "/Acct", "ARTran", "Acct", "REQUIRED", "Acct is required."));
+      } else if (acct.length() <= 10 && store.get("Account", acct) == null) {
+        errors.add(error(at + "/Acct", "ARTran", "Acct", "NOT_FOUND", "Acct '" + acct + "' does not exist."));
+      }
+      if (text(t, "Sub").isEmpty()) {
+        errors.add(error(at + "/Sub", "ARTran", "Sub", "REQUIRED", "Sub is required."));
+      }
+      BigDecimal a = num(t, "CuryTranAmt");
+      if (a.signum() <= 0) {
+        errors.add(error(at + "/CuryTranAmt", "ARTran", "CuryTranAmt", "RANGE", "CuryTranAmt must be > 0."));
+      }
+      String drCr = text(t, "DrCr");
+      if (!drCr.equals("D") && !drCr.equals("C")) {
+        errors.add(error(at + "/DrCr", "ARTran", "DrCr", "INVALID", "DrCr must be D or C."));
+      }
+      net = drCr.equals("C") ? net.subtract(a) : net.add(a);
+    }
+    if (errors.isEmpty() && net.compareTo(amount) != 0) {
+      // a credit memo debits its lines' accounts and credits the receivable: D − C is what it credits
+      errors.add(error("/ARTran", "ARDoc", "CuryOrigDocAmt", "UNBALANCED", "The lines do not balance the document:"
+          + " debits less credits " + net.toPlainString() + ", CuryOrigDocAmt " + amount.toPlainString() + "."));
+    }
+    if (!errors.isEmpty()) {
+      return validationFailed(req, errors, "AR credit memo");
+    }
+    if (store.get("ARDoc", custId, "CM", refNbr) != null) {
+      return problem(409, "DUPLICATE", "Credit memo exists", "Credit memo " + refNbr + " already exists for CustId '"
+          + custId + "'.", req.path(), List.of(error("/ARDoc/RefNbr", "ARDoc", "RefNbr", "DUPLICATE",
+              "RefNbr '" + refNbr + "' is already a CM of CustId '" + custId + "'.")));
+    }
+    String batNbr = String.format("%06d", counter("batch:AR", 3000));
+    String curyId = text(doc, "CuryId").isEmpty() ? "USD" : text(doc, "CuryId");
+    String docDate = text(doc, "DocDate").isEmpty() ? store.today().toString() : text(doc, "DocDate");
+    String period = perPost.isEmpty() ? docDate.substring(0, 4) + docDate.substring(5, 7) : perPost;
+    ObjectNode d = ((ObjectNode) doc).deepCopy();
+    d.put("CpnyID", cpny).put("BatNbr", batNbr).put("CuryId", curyId).put("DocDate", docDate).put("PerPost", period)
+        .put("OrigDocAmt", amount).put("CuryDocBal", amount).put("DocBal", amount)
+        .put("Rlsed", 1).put("OpenDoc", 1).put("Status", "A");
+    ObjectNode b = json.createObjectNode();
+    b.put("Module", "AR").put("BatNbr", batNbr).put("CpnyID", cpny).put("JrnlType", "AR").put("PerPost", period)
+        .put("Descr", text(doc, "DocDesc")).put("CuryId", curyId).put("CuryCtrlTot", amount).put("CtrlTot", amount)
+        .put("Status", "U").put("Rlsed", 1).put("EditScrnNbr", "08010");
+    store.put("Batch", b, "08010");
+    ObjectNode out = json.createObjectNode();
+    out.set("ARDoc", store.put("ARDoc", d, "08010"));
+    ArrayNode saved = out.putArray("ARTran");
+    for (int i = 0; i < trans.size(); i++) {
+      ObjectNode t = ((ObjectNode) trans.get(i)).deepCopy();
+      t.put("CpnyID", cpny).put("CustId", custId).put("TranType", "CM").put("RefNbr", refNbr).put("BatNbr", batNbr)
+          .put("TranAmt", num(t, "CuryTranAmt")).put("CuryId", curyId).put("PerPost", period).put("JrnlType", "AR")
+          .put("Rlsed", 1);
+      if (!t.has("LineNbr")) {
+        t.put("LineNbr", i + 1);
+      }
+      if (text(t, "TranDate").isEmpty()) {
+        t.put("TranDate", docDate);
+      }
+      saved.add(store.put("ARTran", t, "08010"));
+    }
+    return SimResponse.json(201, out);
+  }
+
+  private SimResponse findArCreditMemos(SimRequest req, String cpny) {
+    String custId = req.queryParam("CustId").orElse(null);
+    String refNbr = req.queryParam("RefNbr").orElse(null);
+    String custOrdNbr = req.queryParam("CustOrdNbr").orElse(null);
+    String docType = req.queryParam("DocType").orElse("CM");
+    ArrayNode out = json.createArrayNode();
+    if (!docType.equalsIgnoreCase("CM")) {
+      return SimResponse.json(200, out);
+    }
+    for (ObjectNode d : store.select("ARDoc", r -> same(r, "DocType", "CM") && same(r, "CpnyID", cpny)
+        && (custId == null || same(r, "CustId", custId)) && (refNbr == null || same(r, "RefNbr", refNbr))
+        && (custOrdNbr == null || same(r, "CustOrdNbr", custOrdNbr)))) {
+      ObjectNode doc = json.createObjectNode();
+      doc.set("ARDoc", d);
+      ArrayNode lines = doc.putArray("ARTran");
+      store.select("ARTran", r -> same(r, "TranType", "CM") && same(r, "CustId", text(d, "CustId"))
+          && same(r, "RefNbr", text(d, "RefNbr"))).forEach(lines::add);
+      out.add(doc);
+    }
+    return SimResponse.json(200, out);
+  }
+
   private SimResponse findArDocs(SimRequest req, String cpny) {
     String custId = req.queryParam("CustId").orElse(null);
     boolean open = "1".equals(req.queryParam("OpenDoc").orElse(null));
@@ -1304,6 +1501,12 @@ public final class SlSimulator implements AutoCloseable {
     out.put("customers", store.count("Customer"));
     out.put("glBatches", store.select("Batch", r -> same(r, "Module", "GL")).size());
     out.put("payments", store.select("ARDoc", r -> same(r, "DocType", "PA")).size());
+    Map<String, Integer> perRefNbr = arCreditMemosPerRefNbr();
+    out.put("arCreditMemos", store.select("ARDoc", r -> same(r, "DocType", "CM")).size());
+    out.put("arCreditMemosPerRefNbr", perRefNbr);
+    out.put("arCreditMemosPerCustOrdNbr", arCreditMemosPerCustOrdNbr());
+    out.put("duplicateArCreditMemos", perRefNbr.entrySet().stream().filter(e -> e.getValue() > 1)
+        .map(Map.Entry::getKey).toList());
     out.put("shippers", store.count("SOShipHeader"));
     out.put("requests", server.log().counts());
     return out;

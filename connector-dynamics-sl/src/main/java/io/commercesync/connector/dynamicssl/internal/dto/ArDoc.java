@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * An AR document (SL table {@code ARDoc}, reference §2.9); a payment has {@code DocType} {@code PA}. JSON keys are the SL column names, spelled as in the DDL.
+ * An AR document (SL table {@code ARDoc}, reference §2.9); a payment has {@code DocType} {@code PA}, an AR
+ * credit memo {@code CM}. JSON keys are the SL column names, spelled as in the DDL.
  */
 @SlTable("ARDoc")
 public record ArDoc(

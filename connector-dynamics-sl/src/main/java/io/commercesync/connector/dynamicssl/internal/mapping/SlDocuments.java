@@ -1,6 +1,10 @@
 package io.commercesync.connector.dynamicssl.internal.mapping;
 
+import io.commercesync.connector.dynamicssl.SlCreditMemoAccounts;
 import io.commercesync.connector.dynamicssl.internal.dto.ArAdjust;
+import io.commercesync.connector.dynamicssl.internal.dto.ArDoc;
+import io.commercesync.connector.dynamicssl.internal.dto.ArTran;
+import io.commercesync.connector.dynamicssl.internal.dto.CreditMemoDocument;
 import io.commercesync.connector.dynamicssl.internal.dto.CustomerDocument;
 import io.commercesync.connector.dynamicssl.internal.dto.CustomerDto;
 import io.commercesync.connector.dynamicssl.internal.dto.GlTran;
@@ -172,10 +176,10 @@ public final class SlDocuments {
     rounded(ret.total(), "total", errors);
     if (ret.lines().isEmpty()) {
       // a refund of money only: an SL credit memo order needs an SOLine; SL's document for a money-only
-      // credit is an AR credit memo (ARDoc DocType CM), which this connector does not enter
+      // credit is an AR credit memo (ARDoc DocType CM), entered by arCreditMemo(...)
       errors.violation(FieldViolation.of("lines", FieldViolation.RULE_REQUIRED, null,
           "a refund without returned lines cannot be entered as an SL credit memo order (SOLine is required);"
-              + " enter it in SL as an AR credit memo (ARDoc CM)"));
+              + " it is entered as an AR credit memo (ARDoc CM + ARTran) instead"));
     }
     int scale = ret.currency().getDefaultFractionDigits();
     BigDecimal lineDiscount = BigDecimal.ZERO;
@@ -231,6 +235,121 @@ public final class SlDocuments {
         discount, misc);
     SoHeader header = SlReturnMapper.INSTANCE.header(ret, defaults, ctx);
     return text.prepare(new SalesOrderDocument(header, lines), "credit memo", ret.number());
+  }
+
+  // ---- AR credit memo (money-only return) ----
+
+  /** The option that holds the accounts of AR credit memos, as the builder and the sync configuration name it. */
+  public static final String CREDIT_MEMO_ACCOUNTS = "creditMemoAccounts";
+
+  /** Width of {@code ARDoc.DocDesc}, char(30) (reference §2.9, [C2]). */
+  private static final int DESCRIPTION = 30;
+
+  /**
+   * {@code POST /api/AccountsReceivable/CreditMemo} body for a storefront credit memo without returned lines
+   * (a refund of money only: shipping, tax, a goodwill adjustment): an {@code ARDoc} of type {@code CM} and one
+   * {@code ARTran} per non-zero component, in this order: adjustment, shipping, tax.
+   *
+   * <p>Sides [I]: an AR credit memo credits the customer's receivable ({@code ARDoc}) and debits the offset
+   * accounts ({@code ARTran}), so a refunded component is a {@code DrCr} {@code D} line (a further refund on
+   * the {@code refunds} account, shipping on {@code freight}, tax on {@code tax}) and a fee kept (a negative
+   * adjustment) is a {@code C} line on {@code refunds}. This convention is inferred, not confirmed: SL's own
+   * procedures read a payment's ({@code PA}) offset (cash) lines as {@code DrCr = 'D'} (S1
+   * {@code ARTran_Bat_Drcr_Type}), and a credit memo is booked like a payment against the receivable. Every
+   * {@code CuryTranAmt} is &gt; 0 at the currency's scale (more decimals are refused, never rounded), and
+   * Σ {@code D} − Σ {@code C} must equal {@code CuryOrigDocAmt} = the refunded total, which must be &gt; 0.
+   *
+   * @param ordNbr SL's {@code OrdNbr} of the refunded order, or null when it is not in SL
+   * @throws InvalidRecordException (system {@code dynamics-sl}, entity {@code credit memo}) naming every field:
+   *     {@code lines} when the accounts are not configured ({@value #CREDIT_MEMO_ACCOUNTS}) or the return has
+   *     lines, {@code total} when the components do not add up, SL columns over their width
+   */
+  public CreditMemoDocument arCreditMemo(ReturnRequest request, String ordNbr) {
+    Return ret = request.ret();
+    InvalidRecordException.Builder errors =
+        InvalidRecordException.builder(SystemId.DYNAMICS_SL, "credit memo").recordId(ret.number());
+    if (!ret.lines().isEmpty()) {
+      errors.violation(FieldViolation.of("lines", FieldViolation.RULE_CONSISTENCY, ret.lines().size(),
+          "an SL AR credit memo carries money only; a return with lines is entered as a credit memo order"));
+    }
+    SlCreditMemoAccounts accounts = ctx.creditMemoAccounts();
+    if (accounts == null) {
+      errors.violation(FieldViolation.of("lines", FieldViolation.RULE_REQUIRED, null,
+          "a refund without returned lines is entered in SL as an AR credit memo (ARDoc CM + ARTran), which needs"
+              + " the GL accounts it debits: configure " + CREDIT_MEMO_ACCOUNTS + " (SlClient.Builder."
+              + CREDIT_MEMO_ACCOUNTS + "(...), or " + CREDIT_MEMO_ACCOUNTS + ": {refunds: Acct/Sub} in the sync"
+              + " configuration)"));
+    }
+    rounded(ret.shipping(), "shipping", errors);
+    rounded(ret.adjustment(), "adjustment", errors);
+    rounded(ret.tax(), "tax", errors);
+    rounded(ret.total(), "total", errors);
+    if (ret.shipping().isNegative()) {
+      errors.violation(FieldViolation.of("shipping", FieldViolation.RULE_RANGE, ret.shipping(),
+          "shipping refunded must be >= 0"));
+    }
+    if (ret.tax().isNegative()) {
+      errors.violation(FieldViolation.of("tax", FieldViolation.RULE_RANGE, ret.tax(), "tax refunded must be >= 0"));
+    }
+    errors.throwIfAny();
+    List<ArCreditMemoLine> components = new ArrayList<>();
+    Money adjustment = ret.adjustment();
+    if (adjustment.isPositive()) {
+      components.add(component(components, accounts.refunds(), adjustment, "D", "Adjustment refund"));
+    }
+    if (ret.shipping().isPositive()) {
+      components.add(component(components, accounts.freight(), ret.shipping(), "D", "Shipping refund"));
+    }
+    if (ret.tax().isPositive()) {
+      components.add(component(components, accounts.tax(), ret.tax(), "D", "Tax refund"));
+    }
+    if (adjustment.isNegative()) {
+      // a fee kept: the customer gets less back, so the offset is credited
+      components.add(component(components, accounts.refunds(), adjustment.negate(), "C", "Adjustment fee kept"));
+    }
+    Money net = Money.zero(ret.currency());
+    for (ArCreditMemoLine l : components) {
+      net = "D".equals(l.drCr()) ? net.plus(l.amount()) : net.minus(l.amount());
+    }
+    if (net.compareTo(ret.total()) != 0) {
+      errors.violation(FieldViolation.of("total", FieldViolation.RULE_CONSISTENCY, ret.total(),
+          "an SL AR credit memo credits CuryOrigDocAmt = Σ ARTran D − Σ ARTran C = adjustment + shipping + tax = "
+              + net.amount().toPlainString() + " " + ret.currency().getCurrencyCode()
+              + ", which differs from the refunded total"));
+    } else if (!ret.total().isPositive()) {
+      errors.violation(FieldViolation.of("total", FieldViolation.RULE_RANGE, ret.total(),
+          "an SL AR credit memo must credit more than 0"));
+    }
+    errors.throwIfAny();
+    String company = company(request.company());
+    ArCreditMemoDefaults defaults = new ArCreditMemoDefaults(company, request.customerId(),
+        arCreditMemoRefNbr(ret), ordNbr, text.clipped("Refund " + ret.number(), DESCRIPTION));
+    ArDoc doc = SlArCreditMemoMapper.INSTANCE.document(ret, defaults, ctx);
+    // the whole number as an external reference when it fits ARTran.ExtRefNbr (char(15)); RefNbr holds it or
+    // its digest either way, so a longer number is left out here rather than cut
+    String extRefNbr = text.fits("ARTran", "ExtRefNbr", ret.number()) ? ret.number() : null;
+    List<ArTran> trans = new ArrayList<>();
+    for (ArCreditMemoLine l : components) {
+      ArTran t = SlArCreditMemoMapper.INSTANCE.tran(l, doc, extRefNbr, ctx);
+      if (t.sub() == null || t.sub().isBlank()) {
+        errors.violation(FieldViolation.of("/ARTran/" + trans.size() + "/Sub", FieldViolation.RULE_REQUIRED,
+            l.account(), "ARTran.Sub is required: write the " + CREDIT_MEMO_ACCOUNTS + " account as Acct/Sub or"
+                + " configure a default subaccount"));
+      }
+      trans.add(t);
+    }
+    errors.throwIfAny();
+    return text.prepare(new CreditMemoDocument(doc, trans), "credit memo", ret.number());
+  }
+
+  /** The {@code RefNbr} an AR credit memo for {@code ret} is entered under (deterministic: the look-up key). */
+  public static String arCreditMemoRefNbr(Return ret) {
+    return SlReferences.refNbr(ret.number());
+  }
+
+  private static ArCreditMemoLine component(List<ArCreditMemoLine> before, String account, Money amount,
+      String drCr, String tranDesc) {
+    return new ArCreditMemoLine(before.size() + 1, account, amount, drCr, tranDesc);
   }
 
   // ---- customer ----

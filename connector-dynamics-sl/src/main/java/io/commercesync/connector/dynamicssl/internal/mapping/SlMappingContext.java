@@ -1,5 +1,6 @@
 package io.commercesync.connector.dynamicssl.internal.mapping;
 
+import io.commercesync.connector.dynamicssl.SlCreditMemoAccounts;
 import io.commercesync.connector.dynamicssl.SlFiscalCalendar;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param defaultSub the subaccount used when an account carries none ({@code Sub})
  * @param creditMemoTypeId the order type of credit memos ({@code SOTypeID}, site-defined; default {@code CM},
  *     an order type whose {@code SOType.Behavior} is {@code CM})
+ * @param creditMemoAccounts the accounts of AR credit memos (money-only refunds), or null when not configured
  */
 public record SlMappingContext(
     ZoneId zone,
@@ -31,7 +33,8 @@ public record SlMappingContext(
     String jrnlType,
     String ledgerId,
     String defaultSub,
-    String creditMemoTypeId) {
+    String creditMemoTypeId,
+    SlCreditMemoAccounts creditMemoAccounts) {
 
   /** The default credit-memo order type ({@code SOTypeID}). */
   public static final String CREDIT_MEMO_TYPE = "CM";
@@ -43,11 +46,24 @@ public record SlMappingContext(
     creditMemoTypeId = creditMemoTypeId == null ? CREDIT_MEMO_TYPE : creditMemoTypeId;
   }
 
+  /** A context without AR credit memo accounts. */
+  public SlMappingContext(ZoneId zone, Currency baseCurrency, String cpnyId, String soTypeId, String defaultSiteId,
+      SlFiscalCalendar fiscalCalendar, String jrnlType, String ledgerId, String defaultSub, String creditMemoTypeId) {
+    this(zone, baseCurrency, cpnyId, soTypeId, defaultSiteId, fiscalCalendar, jrnlType, ledgerId, defaultSub,
+        creditMemoTypeId, null);
+  }
+
   /** A context with the default credit-memo order type {@value #CREDIT_MEMO_TYPE}. */
   public SlMappingContext(ZoneId zone, Currency baseCurrency, String cpnyId, String soTypeId, String defaultSiteId,
       SlFiscalCalendar fiscalCalendar, String jrnlType, String ledgerId, String defaultSub) {
     this(zone, baseCurrency, cpnyId, soTypeId, defaultSiteId, fiscalCalendar, jrnlType, ledgerId, defaultSub,
-        CREDIT_MEMO_TYPE);
+        CREDIT_MEMO_TYPE, null);
+  }
+
+  /** This context with AR credit memos booked to {@code accounts}. */
+  public SlMappingContext withCreditMemoAccounts(SlCreditMemoAccounts accounts) {
+    return new SlMappingContext(zone, baseCurrency, cpnyId, soTypeId, defaultSiteId, fiscalCalendar, jrnlType,
+        ledgerId, defaultSub, creditMemoTypeId, accounts);
   }
 
   /** Defaults for examples and the CLI: UTC, USD, company {@code 0060}, type {@code SO}, calendar year. */

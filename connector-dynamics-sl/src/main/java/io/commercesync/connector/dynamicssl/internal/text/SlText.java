@@ -115,11 +115,6 @@ public final class SlText {
   }
 
   /**
-   * {@code value} with every character the code page cannot hold replaced by a near equivalent
-   * ({@code ł} → {@code l}, {@code č} → {@code c}); characters without one are kept (and then
-   * reported by the code-page check).
-   */
-  /**
    * {@code value} for a purely descriptive column (a line's {@code Descr}): transliterated when configured,
    * or null when the code page still cannot hold it, so SL falls back to its own text (the item's
    * description) instead of refusing the whole document. Never used for keys or names SL keeps as data.
@@ -132,6 +127,54 @@ public final class SlText {
     return codePage.newEncoder().canEncode(v) ? v : null;
   }
 
+  /**
+   * {@code value} for a descriptive column of {@code width} bytes ({@code DocDesc}, {@code TranDesc}): as
+   * {@link #descriptive}, then cut after the last whole character that fits {@code width} bytes of the code
+   * page, trailing spaces removed. Only for free text an operator reads; a key or a reference is never
+   * clipped (it is refused instead, by {@link #prepare}).
+   */
+  public String clipped(String value, int width) {
+    String v = descriptive(value);
+    if (v == null) {
+      return null;
+    }
+    CharsetEncoder encoder = codePage.newEncoder();
+    StringBuilder out = new StringBuilder();
+    int bytes = 0;
+    for (int i = 0; i < v.length(); ) {
+      int cp = v.codePointAt(i);
+      String ch = new String(Character.toChars(cp));
+      int size = storedLength(ch, encoder);
+      if (bytes + size > width) {
+        break;
+      }
+      out.append(ch);
+      bytes += size;
+      i += Character.charCount(cp);
+    }
+    return rtrim(out.toString());
+  }
+
+  /**
+   * What {@link #prepare} would report for {@code value} in {@code table.column} (width and code page, after
+   * transliterating when configured); empty when it can be written as it is.
+   */
+  public List<FieldViolation> violations(String table, String column, String value) {
+    List<FieldViolation> out = new ArrayList<>();
+    check("", table, column, transliterate ? transliterate(value) : value, out);
+    return out;
+  }
+
+  /** Whether {@code value} can be written to {@code table.column} as it is: a known width and the code page. */
+  public boolean fits(String table, String column, String value) {
+    return violations(table, column, value).isEmpty();
+  }
+
+  /**
+   * {@code value} with every character the code page cannot hold replaced by a near equivalent
+   * ({@code ł} → {@code l}, {@code č} → {@code c}); characters without one are kept (and then
+   * reported by the code-page check).
+   */
   public String transliterate(String value) {
     if (value == null) {
       return null;

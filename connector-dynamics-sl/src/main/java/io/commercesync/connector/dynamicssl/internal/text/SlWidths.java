@@ -12,7 +12,8 @@ import java.util.OptionalInt;
  * database, S1, cross-checked with Microsoft's SL → Business Central migration tables, S2: [C2]
  * unless noted) and §3, and the width table of {@code shared/samples/dynamics-sl/README.md}.
  * {@code SOShipLine} and {@code ARAdjust} widths come from the S1 DDL ({@code dbo.SOShipLine.sql},
- * {@code dbo.ARAdjust.sql}) [C].
+ * {@code dbo.ARAdjust.sql}) [C]; {@code ARTran} from the S1 DDL ({@code dbo.ARTran.sql}) and S2
+ * ({@code SLARTran.Table.al}) [C2].
  */
 public final class SlWidths {
 
@@ -60,6 +61,9 @@ public final class SlWidths {
         "PerPost", 6, "BankAcct", 10, "BankSub", 24, "PmtMethod", 1, "OrdNbr", 15, "CustOrdNbr", 25,
         "DocDesc", 30, "Status", 1);
     table("ARAdjust", "AdjdDocType", 2, "AdjdRefNbr", 10);
+    // §2.9 ARTran: S1 dbo.ARTran.sql and S2 SLARTran.Table.al agree on every width used here [C2]
+    table("ARTran", "CpnyID", 10, "CustId", 15, "TranType", 2, "RefNbr", 10, "BatNbr", 10, "Acct", 10,
+        "Sub", 24, "DrCr", 1, "TranDesc", 30, "ExtRefNbr", 15, "PerPost", 6, "CuryId", 4);
     // §2.7 shippers: TrackingNbr is 25 on the header, 20 per box [C2/C]; SOShipLine from S1 [C]
     table("SOShipHeader", "CpnyID", 10, "ShipperID", 15, "OrdNbr", 15, "CustID", 15, "CustOrdNbr", 25,
         "SOTypeID", 4, "Status", 1, "ShipViaID", 15, "SiteID", 10, "ShiptoID", 10, "InvcNbr", 15,
