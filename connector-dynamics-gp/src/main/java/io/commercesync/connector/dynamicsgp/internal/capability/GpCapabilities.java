@@ -171,7 +171,8 @@ public final class GpCapabilities {
    * <p>A credit memo is entered once, whatever is retried: its DOCNUMBR is derived from the storefront number
    * ({@link GpDocumentMapper#creditMemoNumber}), its MessageID is the write's key (the agent's de-duplication),
    * {@code lookup} finds one a lost response, a crash or a replay left, and GP's own refusal of a used number
-   * (error 190) is a {@link DuplicateDetectedException} when this customer's credit memo holds it. It is mapped
+   * (error 190, or 7148 from the tax row of a memo still unposted) is a {@link DuplicateDetectedException} when
+   * this customer's credit memo holds it. It is mapped
    * and validated before anything is sent (a total not above zero, or an amount with more decimals than the
    * currency, is an {@link InvalidRecordException}), and its customer is looked up in RM00101 first:
    * taRMTransaction does not check the customer, and for an unknown one it would enter nothing but still use
@@ -227,7 +228,11 @@ public final class GpCapabilities {
     if (r.status() == TransactionResult.Status.ALREADY_APPLIED) {
       return WriteResult.alreadyApplied(docnumbr);
     }
-    if (r.errors().stream().anyMatch(e -> e.is(190, "taRMTransaction")) && creditMemo(t, custnmbr, docnumbr).isPresent()) {
+    // the number is taken: 190 from taRMTransaction, or, for a memo with tax still unposted, 7148 from its tax row
+    // (RM10601 already holds the row of the memo entered before)
+    boolean taken = r.errors().stream()
+        .anyMatch(e -> e.is(190, "taRMTransaction") || e.is(7148, "taRMTransactionTaxInsert"));
+    if (taken && creditMemo(t, custnmbr, docnumbr).isPresent()) {
       throw new DuplicateDetectedException(SystemId.DYNAMICS_GP, "return", request.ret().number(), docnumbr);
     }
     throw GpDocumentRejectedException.of("submit RMTransactionType", r);
