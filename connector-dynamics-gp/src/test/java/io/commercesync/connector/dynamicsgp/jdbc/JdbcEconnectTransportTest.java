@@ -284,6 +284,26 @@ class JdbcEconnectTransportTest {
     }
   }
 
+  @Test
+  void agentOverJdbc_entersACreditMemoOnce_andAnswersItsLookUpQuery(@TempDir Path dir) throws SQLException {
+    GpAgent agent = GpAgent.start(new GpAgentConfig("127.0.0.1", 0, null, null, Duration.ofMinutes(5),
+        dir.resolve("inbox.db").toString(), Duration.ofHours(1), Map.of()), Secret.of("k3y-for-the-agent"),
+        Map.of("TWO", AgentBackend.jdbc(transport())), Clock.systemUTC());
+    try {
+      AgentTransport client = AgentTransport.builder().baseUri(agent.baseUri()).secret(Secret.of("k3y-for-the-agent"))
+          .company("TWO").build();
+      assertThat(client.submit(EConnect.of(creditMemo("000000707")), "d").transactions().get(0).status())
+          .isEqualTo(TransactionResult.Status.APPLIED);
+      assertThat(client.submit(EConnect.of(creditMemo("000000707")), "d").transactions().get(0).status())
+          .isEqualTo(TransactionResult.Status.ALREADY_APPLIED);
+      assertThat(client.query(GpQuery.CREDIT_MEMO_BY_NUMBER,
+          Map.of("custnmbr", "WEBJSMITH0001", "docnumbr", "WEBCM000000707"))).hasSize(1);
+      assertThat(H2StandInProcedures.CALLS).containsExactly("taRMTransactionTaxInsert", "taRMTransaction");
+    } finally {
+      agent.close();
+    }
+  }
+
   /** A data source that refuses connections while {@code down}. */
   static final class Flaky implements DataSource {
     final String url;
