@@ -11,16 +11,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,18 +65,7 @@ class GpSimulatorCreditMemoTest {
   }
 
   HttpResponse<String> post(String path, String body) throws Exception {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String nonce = UUID.randomUUID().toString();
-    long ts = NOW.getEpochSecond();
-    String canonical = "POST\n" + path + "\n" + ts + "\n" + nonce + "\n"
-        + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return http.send(HttpRequest.newBuilder(URI.create(target.baseUri() + path))
-        .header("X-CS-Timestamp", Long.toString(ts)).header("X-CS-Nonce", nonce)
-        .header("X-CS-Signature", HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8))))
-        .header("X-CS-Document-Key", "doc-" + nonce).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return AgentRequests.post(http, target.baseUri(), path, body, SECRET, NOW.getEpochSecond());
   }
 
   JsonNode submit(String xml) throws Exception {

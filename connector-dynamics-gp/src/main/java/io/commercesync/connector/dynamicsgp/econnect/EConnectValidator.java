@@ -356,9 +356,14 @@ public final class EConnectValidator {
     }
 
     private void sameAsHeader(String at, String field, Object value, Object header, String error) {
-      if (value != null && header != null && !value.equals(header)) {
+      same(at, field, value, header, "the header's", " (GP error " + error + ")");
+    }
+
+    /** {@code at.field} must hold {@code expected}, the value of {@code owner} ("the header's"): else a violation. */
+    private void same(String at, String field, Object value, Object expected, String owner, String why) {
+      if (value != null && expected != null && !value.equals(expected)) {
         violations.add(FieldViolation.of(at + "." + field, FieldViolation.RULE_CONSISTENCY, value,
-            "must equal the header's " + field + " " + header + " (GP error " + error + ")"));
+            "must equal " + owner + " " + field + " " + expected + why));
       }
     }
 
@@ -570,9 +575,10 @@ public final class EConnectValidator {
               "must be unique in the document: RM10601 holds one row per tax detail (GP error 7148)");
         }
         if (t != null) {
-          sameAsDocument(at, "DOCNUMBR", r.docnumbr(), t.docnumbr(), " (GP error 712: GP sums the rows of the document)");
-          sameAsDocument(at, "RMDTYPAL", r.rmdtypal(), t.rmdtypal(), " (GP error 712: GP sums the rows of the document)");
-          sameAsDocument(at, "CUSTNMBR", r.custnmbr(), t.custnmbr(), "");
+          String sums = " (GP error 712: GP sums the rows of the document)";
+          same(at, "DOCNUMBR", r.docnumbr(), t.docnumbr(), "taRMTransaction's", sums);
+          same(at, "RMDTYPAL", r.rmdtypal(), t.rmdtypal(), "taRMTransaction's", sums);
+          same(at, "CUSTNMBR", r.custnmbr(), t.custnmbr(), "taRMTransaction's", "");
         }
         taxRows = taxRows.add(zero(r.taxamnt()));
       }
@@ -580,13 +586,6 @@ public final class EConnectValidator {
         rule(zero(t.taxamnt()).compareTo(taxRows) == 0, "taRMTransaction.TAXAMNT", FieldViolation.RULE_CONSISTENCY,
             zero(t.taxamnt()).toPlainString(), "must equal the tax rows' TAXAMNT " + taxRows.toPlainString()
                 + " (GP error 712)");
-      }
-    }
-
-    private void sameAsDocument(String at, String field, Object value, Object document, String why) {
-      if (value != null && document != null && !value.equals(document)) {
-        violations.add(FieldViolation.of(at + "." + field, FieldViolation.RULE_CONSISTENCY, value,
-            "must equal taRMTransaction's " + field + " " + document + why));
       }
     }
 
