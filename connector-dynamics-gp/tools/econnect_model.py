@@ -119,6 +119,34 @@ node("taRMApply", "RM20201", "Applies a posted or unposted credit document (APFR
     f("DISTKNAM", "AMT"), f("WROFAMNT", "AMT"), f("APPLYDATE", "DATE"), f("GLPOSTDT", "DATE")],
     ref="TLE taRMApply signature, reference §0")
 
+# taRMTransactionTaxInsert and taRMTransaction are not in the reference's §3 either: element names, lengths and
+# required inputs (no default in the signature) from their signatures in the TLE dump (reference §0,
+# TLECO/Stored Procedures/dbo.taRMTransactionTaxInsert.sql and dbo.taRMTransaction.sql), element order = parameter
+# order [P: the eConnect schema itself was not consulted]. Only the parameters CommerceSync sends or checks are
+# modelled; the rest keep the procedure's defaults.
+node("taRMTransactionTaxInsert", "RM10601", "A tax row of a receivables document, before the document itself: taRMTransaction requires its TAXAMNT to equal the sum of the document's RM10601 TAXAMNT (error 712). TAXDTLID must exist in TX00201 (error 295); RM10601 is keyed by RMDTYPAL, DOCNUMBR, TRXSORCE and TAXDTLID (a second row for the same detail: error 7148).",
+     ["DOCNUMBR", "TAXDTLID"], [
+    f("CUSTNMBR", "ID", 15, True), f("DOCNUMBR", "ID", 20, True, "@I_vDOCNUMBR char(20); the document's own DOCNUMBR is at most 17, error 12003"),
+    f("RMDTYPAL", "INT", req=True), f("BACHNUMB", "ID", 15, True, "blank -> error 259"),
+    f("TAXDTLID", "CODE", 15, True, "TX00201 -> error 295"), f("TAXAMNT", "AMT", req=True), f("STAXAMNT", "AMT", req=True),
+    f("FRTTXAMT", "AMT"), f("MSCTXAMT", "AMT"), f("TAXDTSLS", "AMT", req=True), f("SEQNUMBR", "INT"),
+    f("ACTNUMST", "TEXT", 75, note="@I_vACTNUMST varchar(75); blank: TX00201's account"), f("TDTTXSLS", "AMT")],
+    ref="TLE taRMTransactionTaxInsert signature, reference §0")
+
+node("taRMTransaction", "RM10301", "A receivables document (RMDTYPAL 1 sales/invoice, 3 debit memo, 4 finance charge, 5 service/repair, 6 warranty, 7 credit memo, 8 return; else error 627), entered unposted in RM10301. DOCAMNT must equal SLSAMNT - TRDISAMT + FRTAMNT + MISCAMNT + TAXAMNT (error 621), TAXAMNT the document's RM10601 tax rows (error 712); the document number must be new for its RMDTYPAL in RM00401, RM10301, RM20101 and RM30101 (error 190). CREATEDIST 1 lets GP build the distributions from its posting accounts.",
+     ["DOCNUMBR", "RMDTYPAL"], [
+    f("RMDTYPAL", "INT", req=True),
+    f("DOCNUMBR", "ID", 17, True, "@I_vDOCNUMBR char(20) but LEN > 17 rejected, error 12003; RM10301 RMDNUMWK char(17)"),
+    f("DOCDATE", "DATE", req=True), f("BACHNUMB", "ID", 15, True, "blank -> error 189"),
+    f("CUSTNMBR", "ID", 15, True, "blank -> error 186; GP does not check that the customer exists"),
+    f("DOCAMNT", "AMT", req=True), f("SLSAMNT", "AMT", req=True), f("DOCDESCR", "TEXT", 30, note="SQL char(31)"),
+    f("ADRSCODE", "CODE", 15, note="RM00102 -> error 217"), f("SHIPMTHD", "CODE", 15), f("TAXSCHID", "CODE", 15),
+    f("CSTPONBR", "CODE", 20, note="SQL char(21); taRMTransaction does not upper-case it"), f("COSTAMNT", "AMT"),
+    f("TRDISAMT", "AMT"), f("FRTAMNT", "AMT"), f("MISCAMNT", "AMT"), f("TAXAMNT", "AMT"),
+    f("CURNCYID", "CODE", 15, note="blank: the customer's, else the functional currency; unknown -> error 536"),
+    f("CREATEDIST", "INT")],
+    ref="TLE taRMTransaction signature, reference §0")
+
 node("taGLTransactionLineInsert", "GL10001", "One journal line: exactly one of DEBITAMT and CRDTAMNT is non-zero.", ["JRNENTRY", "SQNCLINE"], [
     f("BACHNUMB", "ID", 15, True), f("JRNENTRY", "INT", req=True), f("SQNCLINE", "DEC"), f("ACTINDX", "INT"),
     f("CRDTAMNT", "AMT", req=True), f("DEBITAMT", "AMT", req=True), f("ACTNUMST", "TEXT", 75),
@@ -150,6 +178,7 @@ def cname(node_name):
     if node_name == "eConnectProcessInfo":
         return "EConnectProcessInfo"
     return {"taRMCashReceiptInsert": "TaRmCashReceiptInsert", "taRMApply": "TaRmApply",
+            "taRMTransaction": "TaRmTransaction", "taRMTransactionTaxInsert": "TaRmTransactionTaxInsert",
             "taGLTransactionLineInsert": "TaGlTransactionLineInsert",
             "taGLTransactionHeaderInsert": "TaGlTransactionHeaderInsert"}.get(node_name, node_name[0].upper() + node_name[1:])
 

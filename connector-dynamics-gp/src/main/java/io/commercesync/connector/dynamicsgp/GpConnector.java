@@ -40,7 +40,8 @@ import java.util.Optional;
  * OrderSink orders = gp.require(OrderSink.class);
  * }</pre>
  *
- * <p>Capabilities: {@link OrderSink} (SOPTYPE 2, looked up by CSTPONBR), {@link ReturnSink} (SOPTYPE 4),
+ * <p>Capabilities: {@link OrderSink} (SOPTYPE 2, looked up by CSTPONBR), {@link ReturnSink} (SOPTYPE 4; a refund
+ * without lines as a receivables credit memo, RMDTYPAL 7),
  * {@link CustomerStore}, {@link PaymentSink}, {@link JournalSink}, {@link ShipmentSource}, {@link InventorySource},
  * {@link PriceSource}, {@link ItemSource}, {@link InvoiceSource}, {@link RealtimeLookup}. Several companies: one
  * transport per company database; sink requests name theirs ({@code SalesOrderRequest.company()}), the first

@@ -30,6 +30,9 @@ import java.util.Optional;
  *   <tr><td>sopNumberPrefix / returnNumberPrefix</td><td>SOPNUMBE = prefix + storefront number</td><td>WEB / WEBR</td></tr>
  *   <tr><td>orderBatchPrefix / cashBatchPrefix / journalBatchPrefix</td><td>BACHNUMB = prefix + date</td><td>WEB / WEBCASH / WEBGL</td></tr>
  *   <tr><td>receiptPrefix</td><td>DOCNUMBR of cash receipts (≤ 17)</td><td>PMT</td></tr>
+ *   <tr><td>creditMemoPrefix</td><td>DOCNUMBR of RM credit memos for refunds without lines (≤ 17)</td><td>WEBCM</td></tr>
+ *   <tr><td>creditMemoBatchPrefix</td><td>BACHNUMB of those credit memos = prefix + yyMMdd (batch source RM_Sales)</td>
+ *       <td>WEBCM</td></tr>
  *   <tr><td>customerPrefix</td><td>generated CUSTNMBR</td><td>WEB</td></tr>
  *   <tr><td>defaultSite</td><td>LOCNCODE</td><td>MAIN</td></tr>
  *   <tr><td>defaultUnitOfMeasure</td><td>UOFM</td><td>EACH</td></tr>
@@ -50,6 +53,8 @@ public final class GpSettings {
   private final String cashBatchPrefix;
   private final String journalBatchPrefix;
   private final String receiptPrefix;
+  private final String creditMemoPrefix;
+  private final String creditMemoBatchPrefix;
   private final String customerPrefix;
   private final String defaultSite;
   private final String defaultUnitOfMeasure;
@@ -72,6 +77,8 @@ public final class GpSettings {
     cashBatchPrefix = b.cashBatchPrefix;
     journalBatchPrefix = b.journalBatchPrefix;
     receiptPrefix = b.receiptPrefix;
+    creditMemoPrefix = b.creditMemoPrefix;
+    creditMemoBatchPrefix = b.creditMemoBatchPrefix;
     customerPrefix = b.customerPrefix;
     defaultSite = b.defaultSite;
     defaultUnitOfMeasure = b.defaultUnitOfMeasure;
@@ -105,6 +112,8 @@ public final class GpSettings {
     b.cashBatchPrefix = cashBatchPrefix;
     b.journalBatchPrefix = journalBatchPrefix;
     b.receiptPrefix = receiptPrefix;
+    b.creditMemoPrefix = creditMemoPrefix;
+    b.creditMemoBatchPrefix = creditMemoBatchPrefix;
     b.customerPrefix = customerPrefix;
     b.defaultSite = defaultSite;
     b.defaultUnitOfMeasure = defaultUnitOfMeasure;
@@ -150,6 +159,19 @@ public final class GpSettings {
 
   public String receiptPrefix() {
     return receiptPrefix;
+  }
+
+  /**
+   * DOCNUMBR prefix of the RM credit memos (RMDTYPAL 7) a refund without lines becomes: prefix + the letters and
+   * digits of the storefront credit memo number, or prefix + hex of its SHA-256 when that exceeds 17.
+   */
+  public String creditMemoPrefix() {
+    return creditMemoPrefix;
+  }
+
+  /** BACHNUMB prefix of those credit memos: prefix + yyMMdd, in GP batch source RM_Sales. */
+  public String creditMemoBatchPrefix() {
+    return creditMemoBatchPrefix;
   }
 
   public String customerPrefix() {
@@ -233,6 +255,8 @@ public final class GpSettings {
     private String cashBatchPrefix = "WEBCASH";
     private String journalBatchPrefix = "WEBGL";
     private String receiptPrefix = "PMT";
+    private String creditMemoPrefix = "WEBCM";
+    private String creditMemoBatchPrefix = "WEBCM";
     private String customerPrefix = "WEB";
     private String defaultSite = "MAIN";
     private String defaultUnitOfMeasure = "EACH";
@@ -285,6 +309,18 @@ public final class GpSettings {
 
     public Builder receiptPrefix(String v) {
       receiptPrefix = v;
+      return this;
+    }
+
+    /** DOCNUMBR prefix of RM credit memos (refunds without lines); 1..5 upper-case characters. */
+    public Builder creditMemoPrefix(String v) {
+      creditMemoPrefix = v;
+      return this;
+    }
+
+    /** BACHNUMB prefix of RM credit memos, before yyMMdd; 1..9 upper-case characters. */
+    public Builder creditMemoBatchPrefix(String v) {
+      creditMemoBatchPrefix = v;
       return this;
     }
 
@@ -359,6 +395,8 @@ public final class GpSettings {
       id("cashBatchPrefix", cashBatchPrefix, 9);     // + yyMMdd = 15
       id("journalBatchPrefix", journalBatchPrefix, 9);
       id("receiptPrefix", receiptPrefix, 5);
+      id("creditMemoPrefix", creditMemoPrefix, 5);          // + 12 hex digits = 17 (taRMTransaction, error 12003)
+      id("creditMemoBatchPrefix", creditMemoBatchPrefix, 9); // + yyMMdd = 15
       id("customerPrefix", customerPrefix, 5);
       id("defaultSite", defaultSite, 10);
       id("addressCode", addressCode, 15);

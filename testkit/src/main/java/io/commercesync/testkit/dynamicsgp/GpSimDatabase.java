@@ -53,6 +53,7 @@ final class GpSimDatabase implements AutoCloseable {
           }
         }
       }
+      receivablesErrors();
       if (existing) {
         return;
       }
@@ -99,6 +100,45 @@ final class GpSimDatabase implements AutoCloseable {
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("simulator update failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * taErrorCode rows of taRMTransaction and taRMTransactionTaxInsert: the conditions are the TLE procedure bodies'
+   * (reference §0), the wording is the simulator's own. Merged on every open, so a database file made before
+   * credit memos were simulated gets them too.
+   */
+  private void receivablesErrors() throws SQLException {
+    String[][] errors = {
+        {"185", "taRMTransaction", "A required input (RMDTYPAL, DOCNUMBR, DOCDATE, BACHNUMB, CUSTNMBR, DOCAMNT, SLSAMNT) is missing"},
+        {"186", "taRMTransaction", "The Customer Number (CUSTNMBR) is blank"},
+        {"187", "taRMTransaction", "The document number (DOCNUMBR) is blank"},
+        {"188", "taRMTransaction", "The document amount (DOCAMNT) is negative"},
+        {"189", "taRMTransaction", "The batch number (BACHNUMB) is blank"},
+        {"190", "taRMTransaction", "The document number (DOCNUMBR) already exists for this document type (RMDTYPAL)"},
+        {"202", "taRMTransaction", "The batch (BACHNUMB) is marked for posting"},
+        {"217", "taRMTransaction", "The address code (ADRSCODE) does not exist for the customer in RM00102"},
+        {"536", "taRMTransaction", "The currency (CURNCYID) is not set up"},
+        {"621", "taRMTransaction", "DOCAMNT does not equal SLSAMNT - TRDISAMT + FRTAMNT + MISCAMNT + TAXAMNT"},
+        {"627", "taRMTransaction", "The document type (RMDTYPAL) must be 1, 3, 4, 5, 6, 7 or 8"},
+        {"712", "taRMTransaction", "The tax amount (TAXAMNT) does not equal the document's tax rows (RM10601)"},
+        {"7020", "taRMTransaction", "An amount has more decimal places than the currency allows"},
+        {"12003", "taRMTransaction", "The document number (DOCNUMBR) is longer than 17 characters"},
+        {"292", "taRMTransactionTaxInsert", "A required input (CUSTNMBR, DOCNUMBR, RMDTYPAL, BACHNUMB, TAXDTLID, TAXAMNT,"
+            + " STAXAMNT, TAXDTSLS) is missing"},
+        {"294", "taRMTransactionTaxInsert", "The document type (RMDTYPAL) must be 1, 3, 4, 5, 6, 7 or 8"},
+        {"295", "taRMTransactionTaxInsert", "The tax detail (TAXDTLID) does not exist in TX00201"},
+        {"5443", "taRMTransactionTaxInsert", "The taxable sales (TDTTXSLS) exceed the total sales (TAXDTSLS)"},
+        {"5444", "taRMTransactionTaxInsert", "The taxable sales (TDTTXSLS) are negative"},
+        {"7148", "taRMTransactionTaxInsert", "The document already has a tax row for this tax detail (RM10601)"}};
+    try (PreparedStatement ps = keepAlive.prepareStatement(
+        "MERGE INTO taErrorCode (ErrorCode, SourceProc, ErrorDesc) KEY (ErrorCode, SourceProc) VALUES (?, ?, ?)")) {
+      for (String[] e : errors) {
+        ps.setInt(1, Integer.parseInt(e[0]));
+        ps.setString(2, e[1]);
+        ps.setString(3, e[2]);
+        ps.executeUpdate();
+      }
     }
   }
 

@@ -50,6 +50,7 @@ final class GpSimProcedures {
       case "IVItemMasterType" -> item(tx);
       case "RMCashReceiptsType" -> cashReceipt(tx);
       case "RMApplyType" -> apply(tx);
+      case "RMTransactionType" -> receivables(tx);
       case "GLTransactionType" -> journal(tx);
       default -> new Failure("eConnect", List.of(0), Map.of(), Map.of("node", tx.getTagName()), tx);
     };
@@ -396,6 +397,177 @@ final class GpSimProcedures {
         + " GLPOSTDT, POSTED) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", invoice[0], to, toType, amount, from, fromType,
         discount, writeOff, f.get("APPLYDATE") != null ? date(f.get("APPLYDATE")) : day,
         f.get("GLPOSTDT") != null ? date(f.get("GLPOSTDT")) : day, work ? 0 : 1);
+    return null;
+  }
+
+  // ---- receivables documents (credit memos) -----------------------------------------------------
+
+  /** The RMDTYPAL values taRMTransaction and taRMTransactionTaxInsert accept (else 627 / 294). */
+  private static final List<Integer> RM_TYPES = List.of(1, 3, 4, 5, 6, 7, 8);
+
+  /**
+   * {@code RMTransactionType}: its {@code taRMTransactionTaxInsert} rows, then {@code taRMTransaction}, with the
+   * checks of their bodies in the reference's TLE dump (§0).
+   *
+   * <p>Tax rows (RM10601): a required input missing 292, RMDTYPAL not 1/3/4/5/6/7/8 294, TAXDTLID not in TX00201
+   * 295, TDTTXSLS above TAXDTSLS 5443 or negative 5444, a second row for the same tax detail 7148; each returns at
+   * once. The account check (296, TX00201's account) and BKOUTTAX are not simulated.
+   *
+   * <p>The document: a required input missing 185 (returned at once here; GP goes on), then, accumulating as GP
+   * does: ADRSCODE not the customer's 217, DOCNUMBR longer than 17 12003, the number already used for the
+   * RMDTYPAL in RM00401, RM10301, RM20101 or RM30101 190, DOCAMNT negative 188, TAXAMNT not the RM10601 rows'
+   * sum 712, batch marked to post (source RM_Sales) 202, RMDTYPAL not accepted 627, currency not in MC40200 536;
+   * an amount with more decimals than the currency 7020 (GP returns at once); DOCAMNT not SLSAMNT - TRDISAMT +
+   * FRTAMNT + MISCAMNT + TAXAMNT 621. Then, as GP does: the number in RM00401, the document in RM10301 (unposted,
+   * selected from RM00101, so for an unknown customer GP writes no document and reports no error: the body has
+   * no customer check), the batch (source RM_Sales). A credit memo reaches RM20101, with CURTRXAM = its amount as
+   * an unapplied credit, only when posted ({@link GpSimulator#postCreditMemos()}).
+   */
+  private Failure receivables(Element tx) throws SQLException {
+    for (Element t : items(tx, "taRMTransactionTaxInsert_Items", "taRMTransactionTaxInsert")) {
+      Failure failure = rmTax(t);
+      if (failure != null) {
+        return failure;
+      }
+    }
+    Element node = child(tx, "taRMTransaction");
+    Map<String, String> f = node == null ? Map.of() : fields(node);
+    Map<String, String> keys = keys(f, "DOCNUMBR", "RMDTYPAL");
+    Map<String, String> related = keys(f, "CUSTNMBR", "DOCAMNT", "SLSAMNT", "TRDISAMT", "FRTAMNT", "MISCAMNT",
+        "TAXAMNT", "BACHNUMB");
+    for (String required : List.of("RMDTYPAL", "DOCNUMBR", "DOCDATE", "BACHNUMB", "CUSTNMBR", "DOCAMNT", "SLSAMNT")) {
+      if (f.get(required) == null) {
+        return new Failure("taRMTransaction", List.of(185), keys, related, node == null ? tx : node);
+      }
+    }
+    List<Integer> errors = new ArrayList<>();
+    int type = integer(f.get("RMDTYPAL"));
+    String docnumbr = upper(f.get("DOCNUMBR"));
+    String customer = upper(f.get("CUSTNMBR"));
+    String batch = upper(f.get("BACHNUMB"));
+    String adrscode = upper(f.get("ADRSCODE"));
+    if (adrscode != null && !exists("SELECT 1 FROM RM00102 WHERE CUSTNMBR = ? AND ADRSCODE = ?", customer, adrscode)) {
+      errors.add(217);
+    }
+    if (docnumbr.length() > 17) {
+      errors.add(12003);
+    }
+    if (exists("SELECT 1 FROM RM00401 WHERE RMDTYPAL = ? AND DOCNUMBR = ?", type, docnumbr)
+        || exists("SELECT 1 FROM RM10301 WHERE RMDTYPAL = ? AND DOCNUMBR = ?", type, docnumbr)
+        || exists("SELECT 1 FROM RM20101 WHERE RMDTYPAL = ? AND DOCNUMBR = ?", type, docnumbr)
+        || exists("SELECT 1 FROM RM30101 WHERE RMDTYPAL = ? AND DOCNUMBR = ?", type, docnumbr)) {
+      errors.add(190);
+    }
+    BigDecimal docamnt = dec(f.get("DOCAMNT"));
+    if (docamnt.signum() < 0) {
+      errors.add(188);
+    }
+    Object[] taxRows = row("SELECT COALESCE(SUM(TAXAMNT), 0) FROM RM10601 WHERE RMDTYPAL = ? AND DOCNUMBR = ?"
+        + " AND BKOUTTAX = 0", type, docnumbr);
+    if (dec(f.get("TAXAMNT")).compareTo(new BigDecimal(String.valueOf(taxRows[0]))) != 0) {
+      errors.add(712);
+    }
+    if (exists("SELECT 1 FROM SY00500 WHERE BACHNUMB = ? AND BCHSOURC = 'RM_Sales' AND MKDTOPST <> 0", batch)) {
+      errors.add(202);
+    }
+    if (!RM_TYPES.contains(type)) {
+      errors.add(627);
+    }
+    // a blank CURNCYID is the customer's, else the functional currency (the simulator's company: Z-US$)
+    String own = string("SELECT CURNCYID FROM RM00101 WHERE CUSTNMBR = ?", customer);
+    String currency = upper(f.get("CURNCYID")) != null ? upper(f.get("CURNCYID"))
+        : own == null || own.isEmpty() ? "Z-US$" : own;
+    Integer decplcur = intValue("SELECT DECPLCUR FROM MC40200 WHERE CURNCYID = ?", currency);
+    if (decplcur == null) {
+      errors.add(536);
+    }
+    int places = decplcur == null ? 2 : decplcur - 1;
+    for (String amount : List.of("DOCAMNT", "SLSAMNT", "COSTAMNT", "TRDISAMT", "FRTAMNT", "MISCAMNT", "TAXAMNT")) {
+      if (scale(f.get(amount)) > places) {
+        errors.add(7020);
+        return new Failure("taRMTransaction", errors, keys, related, node);
+      }
+    }
+    BigDecimal expected = dec(f.get("SLSAMNT")).subtract(dec(f.get("TRDISAMT"))).add(dec(f.get("FRTAMNT")))
+        .add(dec(f.get("MISCAMNT"))).add(dec(f.get("TAXAMNT")));
+    if (docamnt.compareTo(expected) != 0) {
+      errors.add(621);
+    }
+    if (!errors.isEmpty()) {
+      return new Failure("taRMTransaction", errors, keys, related, node);
+    }
+    java.sql.Timestamp day = date(f.get("DOCDATE"));
+    update("INSERT INTO RM00401 (DOCNUMBR, RMDTYPAL, DCSTATUS, BCHSOURC, CUSTNMBR, DOCDATE) VALUES (?, ?, 1, 'RM_Sales', ?, ?)",
+        docnumbr, type, customer, day);
+    // GP's DOCTYPE for the RMDTYPAL, and the amount still to apply (ACCTAMNT; a credit memo's whole amount)
+    int doctype = switch (type) {
+      case 1 -> 1;
+      case 3 -> 2;
+      case 4 -> 3;
+      case 5 -> 4;
+      case 6 -> 5;
+      case 7 -> 6;
+      default -> 7;
+    };
+    // INSERT ... SELECT FROM RM00101, as GP's body does: an unknown customer inserts no row and no error
+    update("INSERT INTO RM10301 (DOCTYPE, RMDTYPAL, RMDNUMWK, DOCNUMBR, DOCDESCR, DOCDATE, BACHNUMB, BCHSOURC, CUSTNMBR,"
+        + " CUSTNAME, ADRSCODE, SHIPMTHD, CSTPONBR, TAXSCHID, COSTAMNT, SLSAMNT, TRDISAMT, FRTAMNT, MISCAMNT, TAXAMNT,"
+        + " DOCAMNT, ACCTAMNT, CURNCYID, DUEDATE, DISCDATE, POSTED, PSTGSTUS, DEX_ROW_TS)"
+        + " SELECT ?, ?, ?, ?, ?, ?, ?, 'RM_Sales', CUSTNMBR, CUSTNAME, COALESCE(?, ADRSCODE), ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        + " ?, ?, ?, ?, ?, 0, 20, ? FROM RM00101 WHERE CUSTNMBR = ?",
+        doctype, type, docnumbr, docnumbr, or(f.get("DOCDESCR"), ""), day, batch, adrscode,
+        or(upper(f.get("SHIPMTHD")), ""), or(f.get("CSTPONBR"), ""), or(upper(f.get("TAXSCHID")), ""),
+        dec(f.get("COSTAMNT")), dec(f.get("SLSAMNT")), dec(f.get("TRDISAMT")), dec(f.get("FRTAMNT")),
+        dec(f.get("MISCAMNT")), dec(f.get("TAXAMNT")), docamnt, docamnt, currency, day, day, GpSimDatabase.ts(now),
+        customer);
+    batch(batch, "RM_Sales");
+    return null;
+  }
+
+  /** taRMTransactionTaxInsert: one RM10601 row, or the failure. */
+  private Failure rmTax(Element node) throws SQLException {
+    Map<String, String> f = fields(node);
+    Map<String, String> keys = keys(f, "DOCNUMBR", "RMDTYPAL", "TAXDTLID");
+    Map<String, String> related = keys(f, "CUSTNMBR", "TAXAMNT", "TAXDTSLS", "TDTTXSLS");
+    for (String required : List.of("CUSTNMBR", "DOCNUMBR", "RMDTYPAL", "BACHNUMB", "TAXDTLID", "TAXAMNT", "STAXAMNT",
+        "TAXDTSLS")) {
+      if (f.get(required) == null) {
+        return new Failure("taRMTransactionTaxInsert", List.of(292), keys, related, node);
+      }
+    }
+    int type = integer(f.get("RMDTYPAL"));
+    String docnumbr = upper(f.get("DOCNUMBR"));
+    String detail = upper(f.get("TAXDTLID"));
+    if (!RM_TYPES.contains(type)) {
+      return new Failure("taRMTransactionTaxInsert", List.of(294), keys, related, node);
+    }
+    if (!exists("SELECT 1 FROM TX00201 WHERE TAXDTLID = ?", detail)) {
+      return new Failure("taRMTransactionTaxInsert", List.of(295), keys, related, node);
+    }
+    BigDecimal sales = dec(f.get("TAXDTSLS"));
+    BigDecimal taxable = f.get("TDTTXSLS") == null ? sales : dec(f.get("TDTTXSLS"));
+    if (taxable.compareTo(sales) > 0) {
+      return new Failure("taRMTransactionTaxInsert", List.of(5443), keys, related, node);
+    }
+    if (taxable.signum() < 0) {
+      return new Failure("taRMTransactionTaxInsert", List.of(5444), keys, related, node);
+    }
+    if (exists("SELECT 1 FROM RM10601 WHERE RMDTYPAL = ? AND DOCNUMBR = ? AND TRXSORCE = '' AND TAXDTLID = ?", type,
+        docnumbr, detail)) {
+      return new Failure("taRMTransactionTaxInsert", List.of(7148), keys, related, node);
+    }
+    int sequence = integer(or(f.get("SEQNUMBR"), "0"));
+    if (sequence == 0) {
+      Integer last = intValue("SELECT MAX(SEQNUMBR) FROM RM10601 WHERE RMDTYPAL = ? AND DOCNUMBR = ? AND TAXDTLID = ?",
+          type, docnumbr, detail);
+      sequence = (last == null ? 0 : last) + 16384;
+    }
+    BigDecimal tax = dec(f.get("TAXAMNT"));
+    BigDecimal salesTax = dec(f.get("STAXAMNT"));
+    update("INSERT INTO RM10601 (BACHNUMB, RMDTYPAL, DOCNUMBR, CUSTNMBR, TAXDTLID, TAXAMNT, STAXAMNT, FRTTXAMT, MSCTXAMT,"
+        + " TAXDTSLS, TDTTXSLS, SEQNUMBR) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", upper(f.get("BACHNUMB")), type,
+        docnumbr, upper(f.get("CUSTNMBR")), detail, tax, salesTax.signum() == 0 ? tax : salesTax, dec(f.get("FRTTXAMT")),
+        dec(f.get("MSCTXAMT")), sales, taxable, sequence);
     return null;
   }
 

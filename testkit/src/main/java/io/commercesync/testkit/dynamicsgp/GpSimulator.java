@@ -61,8 +61,11 @@ import org.w3c.dom.Node;
  * OPERATING; cards VISA/MASTERCARD/AMEX; currency Z-US$; the samples' SOP30200/SOP10107 history, whose posted
  * invoices are open in RM20101 (INV00031877 for WEBJSMITH0001, 75.05; INV00031878 for WEBAPATEL0002, 154.64).
  * A cash receipt can be applied to an open invoice ({@code RMApplyType}): the application lands in RM20201 and
- * the invoice's RM20101 {@code CURTRXAM} (its balance due) goes down, once. {@code /_sim/stats}
- * reports documents per CSTPONBR so a run can be audited for duplicates.
+ * the invoice's RM20101 {@code CURTRXAM} (its balance due) goes down, once. A receivables credit memo
+ * ({@code RMTransactionType}, {@code taRMTransaction} RMDTYPAL 7, a refund without lines) is entered unposted in
+ * RM10301 with its tax rows in RM10601 and its number in RM00401; {@link #postCreditMemos()} posts them to RM20101
+ * as unapplied credits. {@code /_sim/stats} reports documents per CSTPONBR so a run can be audited for
+ * duplicates ({@link #salesOrders(String)}, {@link #creditMemos(String)}).
  */
 public final class GpSimulator implements AutoCloseable {
 
@@ -142,6 +145,7 @@ public final class GpSimulator implements AutoCloseable {
   private final AtomicInteger pendingLocks = new AtomicInteger();
   private final AtomicInteger executed = new AtomicInteger();
   private final AtomicInteger rejected = new AtomicInteger();
+  private final AtomicInteger rmNumbersRefused = new AtomicInteger();
   private volatile boolean down;
 
   private GpSimulator(Options options) {
@@ -366,6 +370,10 @@ public final class GpSimulator implements AutoCloseable {
       }
       c.rollback();
       rejected.incrementAndGet();
+      if (failure.procedure().equals("taRMTransaction") && failure.numbers().contains(190)
+          || failure.procedure().equals("taRMTransactionTaxInsert") && failure.numbers().contains(7148)) {
+        rmNumbersRefused.incrementAndGet();
+      }
       return new Inboxed(hash, "FAILED", xml, errorText(c, failure));
     }
   }
@@ -433,7 +441,7 @@ public final class GpSimulator implements AutoCloseable {
       return f.get("APFRDCNM") + " -> " + f.get("APTODCNM");
     }
     for (String[] probe : new String[][] {{"taSopHdrIvcInsert", "SOPNUMBE"}, {"taUpdateCreateCustomerRcd", "CUSTNMBR"},
-        {"taUpdateCreateItemRcd", "ITEMNMBR"}, {"taRMCashReceiptInsert", "DOCNUMBR"},
+        {"taUpdateCreateItemRcd", "ITEMNMBR"}, {"taRMCashReceiptInsert", "DOCNUMBR"}, {"taRMTransaction", "DOCNUMBR"},
         {"taGLTransactionHeaderInsert", "JRNENTRY"}}) {
       Element node = GpSimProcedures.child(tx, probe[0]);
       if (node != null) {
@@ -498,6 +506,11 @@ public final class GpSimulator implements AutoCloseable {
           + " AND APFRDCNM = :apfrdcnm AND APTODCTY = :aptodcty AND APTODCNM = :aptodcnm UNION ALL"
           + " SELECT APFRDCNM, APTODCNM, APPTOAMT FROM RM30201 WHERE APFRDCTY = :apfrdcty AND APFRDCNM = :apfrdcnm"
           + " AND APTODCTY = :aptodcty AND APTODCNM = :aptodcnm"),
+      Map.entry("CREDIT_MEMO_BY_NUMBER", "SELECT CUSTNMBR, DOCNUMBR, CSTPONBR, DOCAMNT FROM RM10301 WHERE RMDTYPAL = 7"
+          + " AND CUSTNMBR = :custnmbr AND DOCNUMBR = :docnumbr UNION ALL SELECT CUSTNMBR, DOCNUMBR, CSPORNBR, ORTRXAMT"
+          + " FROM RM20101 WHERE RMDTYPAL = 7 AND CUSTNMBR = :custnmbr AND DOCNUMBR = :docnumbr UNION ALL"
+          + " SELECT CUSTNMBR, DOCNUMBR, CSPORNBR, ORTRXAMT FROM RM30101 WHERE RMDTYPAL = 7 AND CUSTNMBR = :custnmbr"
+          + " AND DOCNUMBR = :docnumbr"),
       Map.entry("JOURNAL_BY_REFERENCE", "SELECT JRNENTRY FROM GL10000 WHERE TRIM(REFRENCE) = :refrence UNION ALL"
           + " SELECT JRNENTRY FROM GL20000 WHERE TRIM(REFRENCE) = :refrence"),
       Map.entry("SHIPMENTS_CHANGED", "SELECT h.SOPTYPE, h.SOPNUMBE, h.ORIGNUMB, h.CSTPONBR, h.SHIPMTHD, h.ACTLSHIP,"
@@ -590,7 +603,13 @@ public final class GpSimulator implements AutoCloseable {
 
   // ---- stats -----------------------------------------------------------------------------------
 
-  /** What the company holds: sales documents per CSTPONBR (duplicates show as counts above 1) and counters. */
+  /**
+   * What the company holds: sales documents per CSTPONBR (duplicates show as counts above 1), RM credit memos
+   * (RMDTYPAL 7: unposted RM10301, open RM20101, history RM30101) in all and per CSTPONBR, credit memo numbers
+   * GP holds in RM00401 without a document ({@code rmCreditMemoNumbersWithoutDocument}: what taRMTransaction
+   * leaves for an unknown customer), the credit memos it refused as already there (error 190 from
+   * taRMTransaction, or 7148 from the tax row of one still unposted: {@code rmDuplicatesRefused}), and counters.
+   */
   public Map<String, Object> stats() {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Integer> perPo = new java.util.TreeMap<>();
@@ -614,6 +633,14 @@ public final class GpSimulator implements AutoCloseable {
       out.put("cashReceipts", count(c, "SELECT COUNT(*) FROM RM10201"));
       out.put("applications", count(c, "SELECT COUNT(*) FROM RM20201"));
       out.put("journalEntries", count(c, "SELECT COUNT(*) FROM GL10000"));
+      Map<String, Integer> memos = creditMemosByCstponbr(c);
+      out.put("rmCreditMemos", memos.values().stream().mapToInt(Integer::intValue).sum());
+      out.put("rmCreditMemosByCstponbr", memos);
+      out.put("rmCreditMemoNumbersWithoutDocument", count(c, "SELECT COUNT(*) FROM RM00401 n WHERE n.RMDTYPAL = 7"
+          + " AND NOT EXISTS (SELECT 1 FROM RM10301 w WHERE w.RMDTYPAL = 7 AND w.DOCNUMBR = n.DOCNUMBR)"
+          + " AND NOT EXISTS (SELECT 1 FROM RM20101 o WHERE o.RMDTYPAL = 7 AND o.DOCNUMBR = n.DOCNUMBR)"
+          + " AND NOT EXISTS (SELECT 1 FROM RM30101 h WHERE h.RMDTYPAL = 7 AND h.DOCNUMBR = n.DOCNUMBR)"));
+      out.put("rmDuplicatesRefused", rmNumbersRefused.get());
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -638,6 +665,67 @@ public final class GpSimulator implements AutoCloseable {
     @SuppressWarnings("unchecked")
     Map<String, Integer> perPo = (Map<String, Integer>) stats().get("salesOrdersByCstponbr");
     return perPo.getOrDefault(po.toUpperCase(java.util.Locale.ROOT), 0);
+  }
+
+  /**
+   * RM credit memos (RMDTYPAL 7) per CSTPONBR, the refunded storefront order number upper-cased: unposted
+   * (RM10301), open (RM20101, CSPORNBR) and in history (RM30101); a refund entered twice shows as two under
+   * its order. For audits, like {@link #salesOrders(String)}.
+   */
+  public Map<String, Integer> creditMemosByCstponbr() {
+    try (Connection c = db.connect()) {
+      return creditMemosByCstponbr(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** RM credit memos (RMDTYPAL 7) holding CSTPONBR {@code po}: unposted, open and history. */
+  public int creditMemos(String po) {
+    return creditMemosByCstponbr().getOrDefault(po.trim().toUpperCase(java.util.Locale.ROOT), 0);
+  }
+
+  private static Map<String, Integer> creditMemosByCstponbr(Connection c) throws SQLException {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT TRIM(CSTPONBR) FROM RM10301 WHERE RMDTYPAL = 7 UNION ALL"
+        + " SELECT TRIM(CSPORNBR) FROM RM20101 WHERE RMDTYPAL = 7 UNION ALL SELECT TRIM(CSPORNBR) FROM RM30101"
+        + " WHERE RMDTYPAL = 7"); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.merge(rs.getString(1).toUpperCase(java.util.Locale.ROOT), 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Posts the unposted credit memos as GP's receivables posting would [P]: each RM10301 RMDTYPAL 7 document
+   * moves to RM20101 as an open credit with CURTRXAM = its amount (nothing applied yet; it lowers the customer's
+   * balance in {@code CUSTOMER_STANDING}), CSTPONBR becoming CSPORNBR, stamped now; its RM10601 tax rows leave
+   * the work table (GP keeps them in tax history, which the simulator does not). Returns how many were posted.
+   */
+  public int postCreditMemos() {
+    try (Connection c = db.connect()) {
+      c.setAutoCommit(false);
+      Timestamp now = GpSimDatabase.ts(options.clock.instant());
+      int posted;
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO RM20101 (CUSTNMBR, RMDTYPAL, DOCNUMBR, DOCDATE,"
+          + " DUEDATE, ORTRXAMT, CURTRXAM, CSPORNBR, CURNCYID, DEX_ROW_TS) SELECT CUSTNMBR, RMDTYPAL, DOCNUMBR,"
+          + " DOCDATE, DUEDATE, DOCAMNT, DOCAMNT, CSTPONBR, CURNCYID, ? FROM RM10301 WHERE RMDTYPAL = 7")) {
+        ps.setTimestamp(1, now);
+        posted = ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM RM10601 WHERE RMDTYPAL = 7 AND DOCNUMBR IN"
+          + " (SELECT DOCNUMBR FROM RM10301 WHERE RMDTYPAL = 7)")) {
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM RM10301 WHERE RMDTYPAL = 7")) {
+        ps.executeUpdate();
+      }
+      c.commit();
+      return posted;
+    } catch (SQLException e) {
+      throw new IllegalStateException("simulator posting failed: " + e.getMessage(), e);
+    }
   }
 
   // ---- plumbing --------------------------------------------------------------------------------

@@ -10,14 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
-import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,18 +44,7 @@ class GpSimulatorTest {
   }
 
   HttpResponse<String> post(String path, String body, String secret, long timestamp) throws Exception {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String nonce = UUID.randomUUID().toString();
-    String canonical = "POST\n" + path + "\n" + timestamp + "\n" + nonce + "\n"
-        + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    String signature = HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUri() + path))
-        .header("X-CS-Timestamp", Long.toString(timestamp)).header("X-CS-Nonce", nonce)
-        .header("X-CS-Signature", signature).header("X-CS-Document-Key", "doc-" + nonce)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return AgentRequests.post(http, sim.baseUri(), path, body, secret, timestamp);
   }
 
   JsonNode submit(String xml) throws Exception {
@@ -179,18 +163,8 @@ class GpSimulatorTest {
   void seededLockRate_failsWith2079_deterministically() throws Exception {
     try (GpSimulator always = GpSimulator.start(GpSimulator.options().secret(SECRET).lockRate(1.0)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC)))) {
-      byte[] body = order(300009).getBytes(StandardCharsets.UTF_8);
-      String nonce = UUID.randomUUID().toString();
-      String path = "/v1/companies/TWO/documents";
-      String canonical = "POST\n" + path + "\n" + NOW.getEpochSecond() + "\n" + nonce + "\n"
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(always.baseUri() + path))
-          .header("X-CS-Timestamp", Long.toString(NOW.getEpochSecond())).header("X-CS-Nonce", nonce)
-          .header("X-CS-Signature", HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8))))
-          .header("X-CS-Document-Key", "k").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = AgentRequests.post(http, always.baseUri(), "/v1/companies/TWO/documents", order(300009),
+          SECRET, NOW.getEpochSecond());
       assertThat(JSON.readTree(r.body()).path("transactions").get(0).path("errorText").asText()).contains("Error Number = 2079");
       assertThat(always.salesOrders("WEB-300009")).isZero();
     }

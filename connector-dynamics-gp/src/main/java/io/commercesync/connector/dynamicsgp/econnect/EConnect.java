@@ -29,6 +29,7 @@ public final class EConnect {
     @XmlElement(name = "IVItemMasterType", type = IvItemMasterType.class),
     @XmlElement(name = "RMCashReceiptsType", type = RmCashReceiptsType.class),
     @XmlElement(name = "RMApplyType", type = RmApplyType.class),
+    @XmlElement(name = "RMTransactionType", type = RmTransactionType.class),
     @XmlElement(name = "GLTransactionType", type = GlTransactionType.class)
   })
   private List<EConnectTransaction> transactions;

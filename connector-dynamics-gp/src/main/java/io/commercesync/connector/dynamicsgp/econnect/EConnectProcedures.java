@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The stored-procedure calls a transaction stands for, in eConnect serializer order (reference §2, §5):
  * SOP lines → tracking numbers → tax rows → user-defined → header; customer → addresses → internet
- * addresses; GL lines → header. This is what the JDBC transport runs, one SQL transaction per transaction
+ * addresses; RM tax rows → RM document (taRMTransaction sums the RM10601 rows already there); GL lines → header. This is what the JDBC transport runs, one SQL transaction per transaction
  * type.
  *
  * <pre>{@code
@@ -52,6 +52,11 @@ public final class EConnectProcedures {
     } else if (tx instanceof RmApplyType apply) {
       if (apply.apply() != null) {
         calls.add(call(TaRmApply.NODE, apply.apply()::visit, "APFRDCNM", "APTODCNM"));
+      }
+    } else if (tx instanceof RmTransactionType rm) {
+      rm.taxes().forEach(t -> calls.add(call(TaRmTransactionTaxInsert.NODE, t::visit, "DOCNUMBR", "RMDTYPAL", "TAXDTLID")));
+      if (rm.transaction() != null) {
+        calls.add(call(TaRmTransaction.NODE, rm.transaction()::visit, "DOCNUMBR", "RMDTYPAL"));
       }
     } else if (tx instanceof GlTransactionType gl) {
       gl.lines().forEach(l -> calls.add(call(TaGlTransactionLineInsert.NODE, l::visit, "BACHNUMB", "JRNENTRY", "SQNCLINE")));

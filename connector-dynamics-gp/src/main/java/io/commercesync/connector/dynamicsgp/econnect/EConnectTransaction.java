@@ -2,9 +2,9 @@ package io.commercesync.connector.dynamicsgp.econnect;
 
 /**
  * One transaction type node of an {@code <eConnect>} document: {@code SOPTransactionType},
- * {@code RMCustomerMasterType}, {@code IVItemMasterType}, {@code RMCashReceiptsType}, {@code RMApplyType} or
- * {@code GLTransactionType}. Each runs in its own SQL transaction: when a document holds several, one
- * that fails is rolled back alone and can be re-sent alone.
+ * {@code RMCustomerMasterType}, {@code IVItemMasterType}, {@code RMCashReceiptsType}, {@code RMApplyType},
+ * {@code RMTransactionType} or {@code GLTransactionType}. Each runs in its own SQL transaction: when a document
+ * holds several, one that fails is rolled back alone and can be re-sent alone.
  *
  * <pre>{@code
  * EConnectTransaction tx = doc.transactions().get(0);
@@ -14,7 +14,7 @@ package io.commercesync.connector.dynamicsgp.econnect;
  */
 public sealed interface EConnectTransaction
     permits SopTransactionType, RmCustomerMasterType, IvItemMasterType, RmCashReceiptsType, RmApplyType,
-        GlTransactionType {
+        RmTransactionType, GlTransactionType {
 
   /** The element name, e.g. {@code SOPTransactionType}. */
   String typeName();
@@ -23,8 +23,8 @@ public sealed interface EConnectTransaction
   EConnectProcessInfo processInfo();
 
   /**
-   * GP's key of the document: SOPNUMBE, CUSTNMBR, ITEMNMBR, DOCNUMBR, JRNENTRY, or for an application
-   * {@code APFRDCNM -> APTODCNM}; null when missing.
+   * GP's key of the document: SOPNUMBE, CUSTNMBR, ITEMNMBR, DOCNUMBR (cash receipts, RM documents), JRNENTRY,
+   * or for an application {@code APFRDCNM -> APTODCNM}; null when missing.
    */
   String documentKey();
 

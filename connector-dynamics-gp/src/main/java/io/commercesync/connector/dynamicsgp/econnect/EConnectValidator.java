@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * 67/9370); GL lines balanced (944), one side each (5471), unique SQNCLINE (7738); cash-receipt type rules
  * (14/16/22/23), DOCNUMBR ≤ 17 (12004) and no card number anywhere; applications (taRMApply) with their
  * document types (184/1660), an amount above zero and, for a receipt's application, at most the receipt's
- * amount from the receipt's DOCNUMBR (664).
+ * amount from the receipt's DOCNUMBR (664); receivables documents (taRMTransaction) with their types (627), totals
+ * (621), tax rows (712) and currency decimals (7020).
  *
  * <pre>{@code
  * EConnectValidator.validate(doc, ValidationContext.DEFAULT);   // throws InvalidRecordException
@@ -40,6 +41,12 @@ public final class EConnectValidator {
 
   private static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9./-]*");
   private static final Pattern CARD_LIKE = Pattern.compile(".*(?<!\\d)(\\d[ -]?){13,19}(?!\\d).*");
+  /** GP's errors for too many decimals on SOP documents (line prices, quantities). */
+  private static final String SOP_DECIMAL_ERRORS = "errors 4646/11454";
+  /** taRMTransaction: an amount not rounded to the currency's decimals (TLE body, reference §0). */
+  private static final String RM_DECIMAL_ERRORS = "error 7020";
+  /** The RMDTYPAL values taRMTransaction and taRMTransactionTaxInsert accept (errors 627 / 294). */
+  private static final Set<Integer> RM_DOCUMENT_TYPES = Set.of(1, 3, 4, 5, 6, 7, 8);
   /** numeric(19,5): 14 integer digits. */
   private static final int MAX_INTEGER_DIGITS = 14;
 
@@ -88,6 +95,8 @@ public final class EConnectValidator {
       c.cashReceipt(cash);
     } else if (tx instanceof RmApplyType apply) {
       c.application(apply);
+    } else if (tx instanceof RmTransactionType rm) {
+      c.receivables(rm);
     } else if (tx instanceof GlTransactionType gl) {
       c.journal(gl);
     }
@@ -120,15 +129,21 @@ public final class EConnectValidator {
 
     private Map<String, Field> fields(String path, java.util.function.Consumer<EConnectField.Visitor> node,
         String currency, String item) {
+      return fields(path, node, currency, item, SOP_DECIMAL_ERRORS);
+    }
+
+    /** The generic rules for every field of {@code node}; {@code decimalErrors} names GP's errors for decimals. */
+    private Map<String, Field> fields(String path, java.util.function.Consumer<EConnectField.Visitor> node,
+        String currency, String item, String decimalErrors) {
       Map<String, Field> out = new LinkedHashMap<>();
       node.accept((element, kind, max, required, value) -> out.put(element, new Field(element, kind, max, required, value)));
       for (Field f : out.values()) {
-        field(path, f, currency, item);
+        field(path, f, currency, item, decimalErrors);
       }
       return out;
     }
 
-    private void field(String path, Field f, String currency, String item) {
+    private void field(String path, Field f, String currency, String item, String decimalErrors) {
       String at = path + "." + f.element();
       Object value = f.value();
       if (value == null || (value instanceof String s && s.isBlank())) {
@@ -145,7 +160,7 @@ public final class EConnectValidator {
           case QTY -> context.quantityDecimals(item);
           default -> 5;
         };
-        number(at, d, places, f.kind());
+        number(at, d, places, f.kind(), decimalErrors);
       }
     }
 
@@ -186,7 +201,7 @@ public final class EConnectValidator {
       }
     }
 
-    private void number(String at, BigDecimal d, int places, EConnectField.Kind kind) {
+    private void number(String at, BigDecimal d, int places, EConnectField.Kind kind, String decimalErrors) {
       BigDecimal stripped = d.stripTrailingZeros();
       int integerDigits = stripped.precision() - stripped.scale();
       if (integerDigits > MAX_INTEGER_DIGITS) {
@@ -197,7 +212,7 @@ public final class EConnectValidator {
         String what = kind == EConnectField.Kind.QTY ? "the item's quantity decimals"
             : kind == EConnectField.Kind.AMT ? "the currency's decimals" : "numeric(19,5)";
         violations.add(FieldViolation.of(at, FieldViolation.RULE_RANGE, d.toPlainString(),
-            "must have at most " + places + " decimal places, " + what + " (GP errors 4646/11454)"));
+            "must have at most " + places + " decimal places, " + what + " (GP " + decimalErrors + ")"));
       }
       if (d.signum() < 0 && (kind == EConnectField.Kind.AMT || kind == EConnectField.Kind.QTY)) {
         violations.add(FieldViolation.of(at, FieldViolation.RULE_RANGE, d.toPlainString(),
@@ -341,9 +356,14 @@ public final class EConnectValidator {
     }
 
     private void sameAsHeader(String at, String field, Object value, Object header, String error) {
-      if (value != null && header != null && !value.equals(header)) {
+      same(at, field, value, header, "the header's", " (GP error " + error + ")");
+    }
+
+    /** {@code at.field} must hold {@code expected}, the value of {@code owner} ("the header's"): else a violation. */
+    private void same(String at, String field, Object value, Object expected, String owner, String why) {
+      if (value != null && expected != null && !value.equals(expected)) {
         violations.add(FieldViolation.of(at + "." + field, FieldViolation.RULE_CONSISTENCY, value,
-            "must equal the header's " + field + " " + header + " (GP error " + error + ")"));
+            "must equal " + owner + " " + field + " " + expected + why));
       }
     }
 
@@ -501,6 +521,71 @@ public final class EConnectValidator {
         rule(a.apptoamt().compareTo(tx.receiptAmount()) <= 0, at + "APPTOAMT", FieldViolation.RULE_RANGE,
             a.apptoamt().toPlainString(), "must be at most the receipt's amount ORTRXAMT "
                 + tx.receiptAmount().toPlainString() + " (GP error 664)");
+      }
+    }
+
+    // ---- RMTransactionType ---------------------------------------------------------------------
+
+    /**
+     * taRMTransaction and its taRMTransactionTaxInsert rows (TLE bodies, reference §0): RMDTYPAL 1/3/4/5/6/7/8
+     * (627; 294 on a tax row), DOCNUMBR at most 17 (12003, as a length), DOCAMNT = SLSAMNT - TRDISAMT + FRTAMNT +
+     * MISCAMNT + TAXAMNT (621), TAXAMNT = the document's tax rows' TAXAMNT (712: GP sums the RM10601 rows of the
+     * same RMDTYPAL and DOCNUMBR), amounts with the currency's decimals (7020), a tax row's TDTTXSLS at most its
+     * TAXDTSLS (5443), one row per tax detail (7148). Stricter than GP: DOCAMNT > 0 (GP refuses only a negative
+     * one, 188), and a tax row names the document's customer. GP does not check that the customer exists: the
+     * procedure then writes the document number to RM00401 but no RM10301 row (its insert selects from RM00101),
+     * so the caller must check (the ReturnSink does).
+     */
+    void receivables(RmTransactionType tx) {
+      processInfo(tx.processInfo());
+      TaRmTransaction t = tx.transaction();
+      String currency = t == null ? null : t.curncyid();
+      if (t == null) {
+        violations.add(FieldViolation.required("taRMTransaction"));
+      } else {
+        fields("taRMTransaction", t::visit, currency, null, RM_DECIMAL_ERRORS);
+        String at = "taRMTransaction.";
+        rule(t.rmdtypal() == null || RM_DOCUMENT_TYPES.contains(t.rmdtypal()), at + "RMDTYPAL", FieldViolation.RULE_RANGE,
+            t.rmdtypal(), "must be 1 sales/invoice, 3 debit memo, 4 finance charge, 5 service/repair, 6 warranty,"
+                + " 7 credit memo or 8 return (GP error 627)");
+        BigDecimal expected = zero(t.slsamnt()).subtract(zero(t.trdisamt())).add(zero(t.frtamnt()))
+            .add(zero(t.miscamnt())).add(zero(t.taxamnt()));
+        if (t.docamnt() != null) {
+          rule(t.docamnt().compareTo(expected) == 0, at + "DOCAMNT", FieldViolation.RULE_CONSISTENCY,
+              t.docamnt().toPlainString(), "must equal SLSAMNT - TRDISAMT + FRTAMNT + MISCAMNT + TAXAMNT = "
+                  + expected.toPlainString() + " (GP error 621)");
+          rule(t.docamnt().signum() > 0, at + "DOCAMNT", FieldViolation.RULE_RANGE, t.docamnt().toPlainString(),
+              "must be > 0 (GP refuses a negative amount, error 188; a document of nothing is a mapping error)");
+        }
+      }
+      BigDecimal taxRows = BigDecimal.ZERO;
+      Set<String> details = new HashSet<>();
+      for (int i = 0; i < tx.taxes().size(); i++) {
+        TaRmTransactionTaxInsert r = tx.taxes().get(i);
+        String at = "taRMTransactionTaxInsert[" + i + "]";
+        fields(at, r::visit, currency, null, RM_DECIMAL_ERRORS);
+        rule(r.rmdtypal() == null || RM_DOCUMENT_TYPES.contains(r.rmdtypal()), at + ".RMDTYPAL", FieldViolation.RULE_RANGE,
+            r.rmdtypal(), "must be 1, 3, 4, 5, 6, 7 or 8 (GP error 294)");
+        if (r.tdttxsls() != null && r.taxdtsls() != null) {
+          rule(r.tdttxsls().compareTo(r.taxdtsls()) <= 0, at + ".TDTTXSLS", FieldViolation.RULE_RANGE,
+              r.tdttxsls().toPlainString(), "must not exceed TAXDTSLS " + r.taxdtsls().toPlainString() + " (GP error 5443)");
+        }
+        if (r.taxdtlid() != null) {
+          rule(details.add(r.taxdtlid()), at + ".TAXDTLID", FieldViolation.RULE_CONSISTENCY, r.taxdtlid(),
+              "must be unique in the document: RM10601 holds one row per tax detail (GP error 7148)");
+        }
+        if (t != null) {
+          String sums = " (GP error 712: GP sums the rows of the document)";
+          same(at, "DOCNUMBR", r.docnumbr(), t.docnumbr(), "taRMTransaction's", sums);
+          same(at, "RMDTYPAL", r.rmdtypal(), t.rmdtypal(), "taRMTransaction's", sums);
+          same(at, "CUSTNMBR", r.custnmbr(), t.custnmbr(), "taRMTransaction's", "");
+        }
+        taxRows = taxRows.add(zero(r.taxamnt()));
+      }
+      if (t != null) {
+        rule(zero(t.taxamnt()).compareTo(taxRows) == 0, "taRMTransaction.TAXAMNT", FieldViolation.RULE_CONSISTENCY,
+            zero(t.taxamnt()).toPlainString(), "must equal the tax rows' TAXAMNT " + taxRows.toPlainString()
+                + " (GP error 712)");
       }
     }
 

@@ -109,6 +109,22 @@ public enum GpQuery {
       SELECT APFRDCNM, APTODCNM, APPTOAMT FROM RM30201
       WHERE APFRDCTY = :apfrdcty AND APFRDCNM = :apfrdcnm AND APTODCTY = :aptodcty AND APTODCNM = :aptodcnm"""),
 
+  /**
+   * The RM credit memo (RMDTYPAL 7) {@code :docnumbr} of customer {@code :custnmbr}: unposted (RM10301, where
+   * taRMTransaction enters it), open (RM20101, once posted; CURTRXAM is its unapplied amount) or history
+   * (RM30101). GP's duplicate check (error 190) is per RMDTYPAL and DOCNUMBR over these tables and RM00401
+   * (TLE taRMTransaction body, reference §0); RM20101/RM30101 name the order number CSPORNBR.
+   */
+  CREDIT_MEMO_BY_NUMBER(null, """
+      SELECT CUSTNMBR, DOCNUMBR, CSTPONBR, DOCAMNT FROM RM10301
+      WHERE RMDTYPAL = 7 AND CUSTNMBR = :custnmbr AND DOCNUMBR = :docnumbr
+      UNION ALL
+      SELECT CUSTNMBR, DOCNUMBR, CSPORNBR, ORTRXAMT FROM RM20101
+      WHERE RMDTYPAL = 7 AND CUSTNMBR = :custnmbr AND DOCNUMBR = :docnumbr
+      UNION ALL
+      SELECT CUSTNMBR, DOCNUMBR, CSPORNBR, ORTRXAMT FROM RM30101
+      WHERE RMDTYPAL = 7 AND CUSTNMBR = :custnmbr AND DOCNUMBR = :docnumbr"""),
+
   /** Journal entries with reference {@code :refrence}, work (GL10000) and posted (GL20000). */
   JOURNAL_BY_REFERENCE(null, """
       SELECT JRNENTRY FROM GL10000 WHERE RTRIM(REFRENCE) = :refrence

@@ -94,6 +94,42 @@ class EConnectCodecTest {
   }
 
   @Test
+  void creditMemo_parsesTaxRowsBeforeTheDocument_andRunsThemFirst_inParameterOrder() {
+    RmTransactionType memo = (RmTransactionType) Samples.document("rm-credit-memo.xml").transactions().get(0);
+    assertThat(memo.typeName()).isEqualTo("RMTransactionType");
+    assertThat(memo.documentKey()).isEqualTo("WEBCM000000012");
+    assertThat(memo.messageId()).isEqualTo("magento/return/000000012/erp-return:dynamics-gp");
+    assertThat(memo.transaction().rmdtypal()).isEqualTo(RmTransactionType.RMDTYPAL_CREDIT_MEMO);
+    assertThat(memo.transaction().docdate()).isEqualTo(LocalDate.of(2024, 3, 20));
+    assertThat(memo.transaction().docamnt()).isEqualByComparingTo("13.59");
+    assertThat(memo.taxes()).singleElement().satisfies(t -> assertThat(t.taxamnt()).isEqualByComparingTo("0.64"));
+    assertThat(memo.toString()).isEqualTo("RMTransactionType[DOCNUMBR=WEBCM000000012, RMDTYPAL=7]");
+    String xml = new String(EConnectCodec.shared().write(EConnect.of(memo)), StandardCharsets.UTF_8);
+    assertThat(xml.indexOf("<taRMTransactionTaxInsert_Items>")).isPositive()
+        .isLessThan(xml.indexOf("<taRMTransaction>"));
+    assertThat(EConnectProcedures.calls(memo)).extracting(ProcedureCall::procedure)
+        .containsExactly("taRMTransactionTaxInsert", "taRMTransaction");
+    ProcedureCall document = EConnectProcedures.calls(memo).get(1);
+    assertThat(document.parameters().keySet()).containsExactly("RMDTYPAL", "DOCNUMBR", "DOCDATE", "BACHNUMB",
+        "CUSTNMBR", "DOCAMNT", "SLSAMNT", "DOCDESCR", "CSTPONBR", "TRDISAMT", "FRTAMNT", "MISCAMNT", "TAXAMNT",
+        "CURNCYID", "CREATEDIST");
+    assertThat(document.keyValues()).containsExactly(Map.entry("DOCNUMBR", "WEBCM000000012"), Map.entry("RMDTYPAL", "7"));
+    assertThat(EConnectProcedures.calls(memo).get(0).keyValues()).containsExactly(
+        Map.entry("DOCNUMBR", "WEBCM000000012"), Map.entry("RMDTYPAL", "7"), Map.entry("TAXDTLID", "WEBSALESTAX"));
+  }
+
+  @Test
+  void write_refusesACreditMemoWhoseAmountsDoNotAddUp_namingDocumentAndField() {
+    RmTransactionType memo = (RmTransactionType) Samples.document("rm-credit-memo.xml").transactions().get(0);
+    RmTransactionType off = memo.toBuilder().transaction(memo.transaction().toBuilder()
+        .docamnt(new BigDecimal("13.60")).build()).build();
+    assertThatThrownBy(() -> EConnectCodec.shared().write(EConnect.of(off)))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageStartingWith("dynamics-gp RMTransactionType WEBCM000000012: taRMTransaction.DOCAMNT")
+        .hasMessageContaining("GP error 621");
+  }
+
+  @Test
   void write_refusesAnApplicationAboveTheReceipt() {
     TaRmCashReceiptInsert receipt = ((RmCashReceiptsType) Samples.document("cash-receipt.xml").transactions().get(0))
         .receipt();

@@ -175,6 +175,82 @@ class EConnectValidatorTest {
             + " most 21 characters, GP's usable length (was 22)");
   }
 
+  static RmTransactionType memo() {
+    return (RmTransactionType) Samples.document("rm-credit-memo.xml").transactions().get(0);
+  }
+
+  static RmTransactionType memo(java.util.function.UnaryOperator<TaRmTransaction.Builder> change) {
+    RmTransactionType m = memo();
+    return m.toBuilder().transaction(change.apply(m.transaction().toBuilder()).build()).build();
+  }
+
+  @Test
+  void creditMemo_documentTypeAndTotals_627_621_712_andAboveZero() {
+    assertThat(problems(memo(t -> t.rmdtypal(2)))).containsExactly(
+        "taRMTransaction.RMDTYPAL: must be 1 sales/invoice, 3 debit memo, 4 finance charge, 5 service/repair,"
+            + " 6 warranty, 7 credit memo or 8 return (GP error 627) (was 2)",
+        "taRMTransactionTaxInsert[0].RMDTYPAL: must equal taRMTransaction's RMDTYPAL 2 (GP error 712: GP sums the"
+            + " rows of the document) (was 7)");
+    assertThat(problems(memo(t -> t.frtamnt(new BigDecimal("7.96"))))).containsExactly(
+        "taRMTransaction.DOCAMNT: must equal SLSAMNT - TRDISAMT + FRTAMNT + MISCAMNT + TAXAMNT = 13.60 (GP error 621)"
+            + " (was 13.59)");
+    assertThat(problems(memo(t -> t.trdisamt(new BigDecimal("1.00")).docamnt(new BigDecimal("12.59"))))).isEmpty();
+    assertThat(problems(memo().toBuilder().taxes(List.of()).build())).containsExactly(
+        "taRMTransaction.TAXAMNT: must equal the tax rows' TAXAMNT 0 (GP error 712) (was 0.64)");
+    RmTransactionType nothing = memo(t -> t.slsamnt(BigDecimal.ZERO).frtamnt(BigDecimal.ZERO).taxamnt(BigDecimal.ZERO)
+        .docamnt(BigDecimal.ZERO)).toBuilder().taxes(List.of()).build();
+    assertThat(problems(nothing)).singleElement().asString().startsWith("taRMTransaction.DOCAMNT: must be > 0");
+    assertThat(problems(memo(t -> t.slsamnt(new BigDecimal("-5.00")).frtamnt(new BigDecimal("17.95")))))
+        .containsExactly("taRMTransaction.SLSAMNT: must be >= 0 (GP rejects negative amounts, errors 5600/7473)"
+            + " (was -5.00)");
+  }
+
+  @Test
+  void creditMemo_decimalsPerCurrency_7020_neverRounded() {
+    assertThat(problems(memo(t -> t.frtamnt(new BigDecimal("7.951")).docamnt(new BigDecimal("13.591")))))
+        .containsExactly(
+            "taRMTransaction.DOCAMNT: must have at most 2 decimal places, the currency's decimals (GP error 7020)"
+                + " (was 13.591)",
+            "taRMTransaction.FRTAMNT: must have at most 2 decimal places, the currency's decimals (GP error 7020)"
+                + " (was 7.951)");
+    ValidationContext dinar = ValidationContext.DEFAULT.withCurrencyDecimals(Map.of("Z-BHD", 3));
+    RmTransactionType bhd = memo(t -> t.curncyid("Z-BHD").frtamnt(new BigDecimal("7.951")).docamnt(new BigDecimal("13.591")));
+    assertThat(EConnectValidator.check(bhd, dinar)).isEmpty();
+    assertThat(EConnectValidator.check(bhd, ValidationContext.DEFAULT.withCurrencyDecimals(Map.of("Z-BHD", 0))))
+        .extracting(FieldViolation::path)
+        .contains("taRMTransaction.DOCAMNT", "taRMTransactionTaxInsert[0].TAXAMNT", "taRMTransactionTaxInsert[0].TAXDTSLS");
+  }
+
+  @Test
+  void creditMemo_taxRows_294_5443_7148_andTheyBelongToTheDocument() {
+    RmTransactionType m = memo();
+    TaRmTransactionTaxInsert row = m.taxes().get(0);
+    assertThat(problems(m.toBuilder().taxes(List.of(row.toBuilder().tdttxsls(new BigDecimal("12.96")).build())).build()))
+        .containsExactly("taRMTransactionTaxInsert[0].TDTTXSLS: must not exceed TAXDTSLS 12.95 (GP error 5443) (was 12.96)");
+    TaRmTransactionTaxInsert half = row.toBuilder().taxamnt(new BigDecimal("0.32")).staxamnt(new BigDecimal("0.32")).build();
+    assertThat(problems(m.toBuilder().taxes(List.of(half, half)).build())).containsExactly(
+        "taRMTransactionTaxInsert[1].TAXDTLID: must be unique in the document: RM10601 holds one row per tax detail"
+            + " (GP error 7148) (was WEBSALESTAX)");
+    assertThat(problems(m.toBuilder().taxes(List.of(row.toBuilder().docnumbr("WEBCM000000013").custnmbr("WEBAPATEL0002")
+        .build())).build())).containsExactly(
+            "taRMTransactionTaxInsert[0].DOCNUMBR: must equal taRMTransaction's DOCNUMBR WEBCM000000012 (GP error 712:"
+                + " GP sums the rows of the document) (was WEBCM000000013)",
+            "taRMTransactionTaxInsert[0].CUSTNMBR: must equal taRMTransaction's CUSTNMBR WEBJSMITH0001 (was WEBAPATEL0002)");
+    assertThat(problems(m.toBuilder().taxes(List.of(row.toBuilder().rmdtypal(9).build())).build()))
+        .contains("taRMTransactionTaxInsert[0].RMDTYPAL: must be 1, 3, 4, 5, 6, 7 or 8 (GP error 294) (was 9)");
+  }
+
+  @Test
+  void creditMemo_requiredInputs_areNamed() {
+    RmTransactionType empty = RmTransactionType.builder().transaction(TaRmTransaction.builder().build()).build();
+    assertThat(problems(empty)).containsExactly("taRMTransaction.RMDTYPAL: is required", "taRMTransaction.DOCNUMBR: is required",
+        "taRMTransaction.DOCDATE: is required", "taRMTransaction.BACHNUMB: is required",
+        "taRMTransaction.CUSTNMBR: is required", "taRMTransaction.DOCAMNT: is required",
+        "taRMTransaction.SLSAMNT: is required");
+    assertThat(problems(RmTransactionType.builder().build())).containsExactly("taRMTransaction: is required");
+    assertThat(problems(memo(t -> t.cstponbr("web-100045871")))).anyMatch(p -> p.startsWith("taRMTransaction.CSTPONBR: must be upper case"));
+  }
+
   @Test
   void invalidRecordException_namesSystemDocumentKeyFieldAndLimit() {
     SopTransactionType s = sop();

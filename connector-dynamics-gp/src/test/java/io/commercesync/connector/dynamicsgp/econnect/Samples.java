@@ -12,14 +12,14 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The GP samples (copied from shared/samples/dynamics-gp; {@code rm-apply.xml} is the connector's own, see its
- * comment) and a DOM view for comparing documents.
+ * The GP samples (copied from shared/samples/dynamics-gp; {@code rm-apply.xml} and {@code rm-credit-memo.xml} are
+ * the connector's own, see their comments) and a DOM view for comparing documents.
  */
 public final class Samples {
 
   public static final List<String> DOCUMENTS =
       List.of("sop-order.xml", "customer.xml", "cash-receipt.xml", "gl-entry.xml", "item.xml", "sop-tracking.xml",
-          "rm-apply.xml");
+          "rm-apply.xml", "rm-credit-memo.xml");
 
   private Samples() {}
 

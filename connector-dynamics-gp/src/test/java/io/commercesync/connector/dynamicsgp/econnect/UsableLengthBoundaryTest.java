@@ -39,6 +39,8 @@ class UsableLengthBoundaryTest {
       new Host("item.xml", "taUpdateCreateItemRcd", () -> TaUpdateCreateItemRcd.builder().build()),
       new Host("cash-receipt.xml", "taRMCashReceiptInsert", () -> TaRmCashReceiptInsert.builder().build()),
       new Host("rm-apply.xml", "taRMApply", () -> TaRmApply.builder().build()),
+      new Host("rm-credit-memo.xml", "taRMTransaction", () -> TaRmTransaction.builder().build()),
+      new Host("rm-credit-memo.xml", "taRMTransactionTaxInsert", () -> TaRmTransactionTaxInsert.builder().build()),
       new Host("gl-entry.xml", "taGLTransactionLineInsert", () -> TaGlTransactionLineInsert.builder().build()),
       new Host("gl-entry.xml", "taGLTransactionHeaderInsert", () -> TaGlTransactionHeaderInsert.builder().build()));
 

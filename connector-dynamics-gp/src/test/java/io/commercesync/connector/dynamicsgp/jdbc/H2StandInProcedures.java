@@ -64,6 +64,29 @@ public final class H2StandInProcedures {
               p.get("BACHNUMB"), LocalDateTime.now());
         }
       }
+      // RM credit memos: just enough of GP's duplicate checks (7148 on a tax row, 190 on the document) to see the
+      // transport roll a document back and the sink read GP's refusal; the real checks are the simulator's
+      case "taRMTransactionTaxInsert" -> {
+        if (exists(c, "SELECT 1 FROM RM10601 WHERE RMDTYPAL = ? AND DOCNUMBR = ? AND TAXDTLID = ?", p.get("RMDTYPAL"),
+            p.get("DOCNUMBR"), p.get("TAXDTLID"))) {
+          errors.add(7148);
+        } else {
+          update(c, "INSERT INTO RM10601 (BACHNUMB, RMDTYPAL, DOCNUMBR, CUSTNMBR, TAXDTLID, TAXAMNT, STAXAMNT, TAXDTSLS,"
+              + " TDTTXSLS, SEQNUMBR) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 16384)", p.get("BACHNUMB"), p.get("RMDTYPAL"),
+              p.get("DOCNUMBR"), p.get("CUSTNMBR"), p.get("TAXDTLID"), p.get("TAXAMNT"), p.get("STAXAMNT"),
+              p.get("TAXDTSLS"), p.get("TAXDTSLS"));
+        }
+      }
+      case "taRMTransaction" -> {
+        if (exists(c, "SELECT 1 FROM RM10301 WHERE RMDTYPAL = ? AND DOCNUMBR = ?", p.get("RMDTYPAL"), p.get("DOCNUMBR"))) {
+          errors.add(190);
+        } else {
+          update(c, "INSERT INTO RM10301 (DOCTYPE, RMDTYPAL, RMDNUMWK, DOCNUMBR, DOCDATE, BACHNUMB, CUSTNMBR, CSTPONBR,"
+              + " DOCAMNT, DUEDATE, DISCDATE, DEX_ROW_TS) VALUES (6, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p.get("RMDTYPAL"),
+              p.get("DOCNUMBR"), p.get("DOCNUMBR"), p.get("DOCDATE"), p.get("BACHNUMB"), p.get("CUSTNMBR"),
+              p.get("CSTPONBR"), p.get("DOCAMNT"), p.get("DOCDATE"), p.get("DOCDATE"), LocalDateTime.now());
+        }
+      }
       default -> { }
     }
     rs.addRow(errors.isEmpty() ? 0 : errors.get(0),

@@ -15,7 +15,19 @@ import io.commercesync.connector.dynamicsgp.econnect.EConnect;
 import io.commercesync.connector.dynamicsgp.econnect.EConnectProcedures;
 import io.commercesync.connector.dynamicsgp.econnect.ProcedureCall;
 import io.commercesync.connector.dynamicsgp.econnect.Samples;
+import io.commercesync.connector.dynamicsgp.econnect.RmTransactionType;
 import io.commercesync.connector.dynamicsgp.econnect.SopTransactionType;
+import io.commercesync.connector.dynamicsgp.GpConnector;
+import io.commercesync.connector.dynamicsgp.internal.mapping.CanonicalSamples;
+import io.commercesync.connector.dynamicsgp.polling.GpQuery;
+import io.commercesync.core.error.DuplicateDetectedException;
+import io.commercesync.core.model.Money;
+import io.commercesync.core.model.Return;
+import io.commercesync.core.model.SystemId;
+import io.commercesync.core.pipeline.IdempotencyKey;
+import io.commercesync.core.pipeline.WriteResult;
+import io.commercesync.core.spi.ReturnRequest;
+import io.commercesync.core.spi.ReturnSink;
 import io.commercesync.core.error.RemoteSystemException;
 import io.commercesync.core.security.Secret;
 import io.commercesync.testkit.dynamicsgp.GpSimulator;
@@ -44,6 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
  * bound, the error state and string read back, numbers resolved through taErrorCode, rollback at the first
  * error, an unreachable database reported as retryable. What it cannot prove without SQL Server: the T-SQL of
  * {@link ProcedureCallDialect#SQL_SERVER} against the real eConnect procedures (its text is checked below).
+ * For RM credit memos (taRMTransactionTaxInsert, taRMTransaction) the stand-ins only know GP's duplicate
+ * checks; the procedures' other rules are exercised against the GP simulator, not over JDBC.
  */
 class JdbcEconnectTransportTest {
 
@@ -159,6 +173,95 @@ class JdbcEconnectTransportTest {
     assertThat(sql.chars().filter(ch -> ch == '?').count()).isEqualTo(header.parameters().size());
   }
 
+  static RmTransactionType creditMemo(String number) {
+    String xml = Samples.text("rm-credit-memo.xml").replace("000000012", number);
+    return (RmTransactionType) io.commercesync.connector.dynamicsgp.econnect.EConnectCodec.shared()
+        .read(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).transactions().get(0);
+  }
+
+  @Test
+  void creditMemo_runsItsTaxRowThenTheDocument_inOneTransaction_andCommits() throws SQLException {
+    SubmitResult r = transport().submit(EConnect.of(creditMemo("000000701")), "doc-rm-1");
+    assertThat(r.transactions()).singleElement().satisfies(t -> {
+      assertThat(t.status()).isEqualTo(TransactionResult.Status.APPLIED);
+      assertThat(t.documentKey()).isEqualTo("WEBCM000000701");
+    });
+    assertThat(H2StandInProcedures.CALLS).containsExactly("taRMTransactionTaxInsert", "taRMTransaction");
+    assertThat(count("SELECT COUNT(*) FROM RM10601 WHERE DOCNUMBR = 'WEBCM000000701'")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM RM10301 WHERE DOCNUMBR = 'WEBCM000000701'")).isEqualTo(1);
+  }
+
+  @Test
+  void creditMemo_refusedDocument_rollsItsTaxRowBack_andGpsNumberIsResolved() throws SQLException {
+    // a GP user entered WEBCM000000702 by hand, without tax rows: the tax row goes in, the document is refused
+    sim.execute("INSERT INTO RM10301 (DOCTYPE, RMDTYPAL, RMDNUMWK, DOCNUMBR, DOCDATE, BACHNUMB, CUSTNMBR, DOCAMNT,"
+        + " DUEDATE, DISCDATE, DEX_ROW_TS) VALUES (6, 7, 'WEBCM000000702', 'WEBCM000000702', '2024-03-20', 'MANUAL',"
+        + " 'WEBAPATEL0002', 1, '2024-03-20', '2024-03-20', '2024-03-20')");
+    TransactionResult r = transport().submit(EConnect.of(creditMemo("000000702")), "doc-rm-2").transactions().get(0);
+    assertThat(r.status()).isEqualTo(TransactionResult.Status.FAILED);
+    assertThat(r.errors()).singleElement().satisfies(e -> {
+      assertThat(e.is(190, "taRMTransaction")).isTrue();
+      assertThat(e.description()).startsWith("The document number (DOCNUMBR) already exists");
+      assertThat(e.keyFields()).containsEntry("DOCNUMBR", "WEBCM000000702").containsEntry("RMDTYPAL", "7");
+      assertThat(e.retryable()).isFalse();
+    });
+    assertThat(count("SELECT COUNT(*) FROM RM10601 WHERE DOCNUMBR = 'WEBCM000000702'")).as("rolled back").isZero();
+  }
+
+  @Test
+  void sqlServerDialect_namesEveryCreditMemoParameter_andBindsValuesNeverInlined() {
+    RmTransactionType memo = creditMemo("000000703");
+    RmTransactionType hostile = memo.toBuilder().transaction(memo.transaction().toBuilder()
+        .docdescr("x'; DELETE FROM RM10301;--").build()).build();
+    List<ProcedureCall> calls = EConnectProcedures.calls(hostile);
+    String tax = ProcedureCallDialect.SQL_SERVER.callSql(calls.get(0));
+    String document = ProcedureCallDialect.SQL_SERVER.callSql(calls.get(1));
+    assertThat(tax).contains("EXEC @rv = dbo.taRMTransactionTaxInsert @I_vCUSTNMBR = ?, @I_vDOCNUMBR = ?, @I_vRMDTYPAL = ?");
+    assertThat(document).contains("EXEC @rv = dbo.taRMTransaction @I_vRMDTYPAL = ?, @I_vDOCNUMBR = ?, @I_vDOCDATE = ?")
+        .contains("@I_vDOCDESCR = ?").contains("@I_vCREATEDIST = ?")
+        .contains("@O_iErrorState = @e OUTPUT, @oErrString = @s OUTPUT").doesNotContain("DELETE FROM");
+    assertThat(document.chars().filter(ch -> ch == '?').count()).isEqualTo(calls.get(1).parameters().size());
+    assertThat(tax.chars().filter(ch -> ch == '?').count()).isEqualTo(calls.get(0).parameters().size());
+  }
+
+  @Test
+  void creditMemoLookUp_runsOverJdbc_unpostedOpenAndOtherCustomers() throws SQLException {
+    JdbcEconnectTransport t = transport();
+    t.submit(EConnect.of(creditMemo("000000704")), "doc-rm-4");
+    Map<String, Object> jane = Map.of("custnmbr", "WEBJSMITH0001", "docnumbr", "WEBCM000000704");
+    assertThat(t.query(GpQuery.CREDIT_MEMO_BY_NUMBER, jane)).singleElement()
+        .satisfies(row -> assertThat(row.string("CSTPONBR")).isEqualTo("WEB-100045871"));
+    assertThat(t.query(GpQuery.CREDIT_MEMO_BY_NUMBER, Map.of("custnmbr", "WEBAPATEL0002", "docnumbr", "WEBCM000000704")))
+        .isEmpty();
+    sim.execute("INSERT INTO RM20101 (CUSTNMBR, RMDTYPAL, DOCNUMBR, DOCDATE, DUEDATE, ORTRXAMT, CURTRXAM, CSPORNBR,"
+        + " DEX_ROW_TS) VALUES ('WEBJSMITH0001', 7, 'WEBCM000000705', '2024-03-20', '2024-03-20', 9.5, 9.5, 'WEB-7',"
+        + " '2024-03-20')");
+    assertThat(t.query(GpQuery.CREDIT_MEMO_BY_NUMBER, Map.of("custnmbr", "WEBJSMITH0001", "docnumbr", "WEBCM000000705")))
+        .singleElement().satisfies(row -> {
+          assertThat(row.string("CSTPONBR")).isEqualTo("WEB-7");
+          assertThat(row.decimal("DOCAMNT")).isEqualByComparingTo("9.5");
+        });
+  }
+
+  @Test
+  void returnSinkOverJdbc_entersTheCreditMemoOnce_aSecondWriteIsGpsDuplicate_andTheLookUpFindsIt() {
+    // JDBC has no MessageID de-duplication: GP's own refusal and the look-up are what keep it to one
+    try (GpConnector gp = GpConnector.builder().transport(transport()).settings(CanonicalSamples.settings()).build()) {
+      ReturnSink returns = gp.require(ReturnSink.class);
+      Return ret = Return.builder().number("000000706").orderNumber("WEB-100045871")
+          .createdAt(java.time.Instant.parse("2024-03-20T09:00:00Z")).currency(java.util.Currency.getInstance("USD"))
+          .shipping(Money.of("7.95", "USD")).tax(Money.of("0.64", "USD")).total(Money.of("8.59", "USD")).build();
+      ReturnRequest r = new ReturnRequest(ret, "WEBJSMITH0001", List.of(), null);
+      IdempotencyKey key = IdempotencyKey.of(SystemId.MAGENTO, "return", "000000706", "erp-return:dynamics-gp");
+      assertThat(returns.write(r, key)).isEqualTo(WriteResult.created("WEBCM000000706"));
+      assertThatThrownBy(() -> returns.write(r, key)).isInstanceOf(DuplicateDetectedException.class);
+      assertThat(returns.lookup(r, key)).contains(WriteResult.alreadyApplied("WEBCM000000706"));
+      assertThat(count("SELECT COUNT(*) FROM RM10301 WHERE DOCNUMBR = 'WEBCM000000706'")).isEqualTo(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void agentOverJdbc_queuesWhileGpIsDown_andAppliesOnceWhenItReturns(@TempDir Path dir) throws SQLException {
     Flaky source = new Flaky(sim.jdbcUrl(), true);
@@ -176,6 +279,26 @@ class JdbcEconnectTransportTest {
       assertThat(client.submit(EConnect.of(order("700005")), "d").transactions().get(0).status())
           .isEqualTo(TransactionResult.Status.ALREADY_APPLIED);
       assertThat(count("SELECT COUNT(*) FROM SOP10100 WHERE SOPNUMBE = 'WEB700005'")).isEqualTo(1);
+    } finally {
+      agent.close();
+    }
+  }
+
+  @Test
+  void agentOverJdbc_entersACreditMemoOnce_andAnswersItsLookUpQuery(@TempDir Path dir) throws SQLException {
+    GpAgent agent = GpAgent.start(new GpAgentConfig("127.0.0.1", 0, null, null, Duration.ofMinutes(5),
+        dir.resolve("inbox.db").toString(), Duration.ofHours(1), Map.of()), Secret.of("k3y-for-the-agent"),
+        Map.of("TWO", AgentBackend.jdbc(transport())), Clock.systemUTC());
+    try {
+      AgentTransport client = AgentTransport.builder().baseUri(agent.baseUri()).secret(Secret.of("k3y-for-the-agent"))
+          .company("TWO").build();
+      assertThat(client.submit(EConnect.of(creditMemo("000000707")), "d").transactions().get(0).status())
+          .isEqualTo(TransactionResult.Status.APPLIED);
+      assertThat(client.submit(EConnect.of(creditMemo("000000707")), "d").transactions().get(0).status())
+          .isEqualTo(TransactionResult.Status.ALREADY_APPLIED);
+      assertThat(client.query(GpQuery.CREDIT_MEMO_BY_NUMBER,
+          Map.of("custnmbr", "WEBJSMITH0001", "docnumbr", "WEBCM000000707"))).hasSize(1);
+      assertThat(H2StandInProcedures.CALLS).containsExactly("taRMTransactionTaxInsert", "taRMTransaction");
     } finally {
       agent.close();
     }

@@ -14,10 +14,12 @@ import io.commercesync.connector.dynamicsgp.econnect.GlTransactionType;
 import io.commercesync.connector.dynamicsgp.econnect.RmApplyType;
 import io.commercesync.connector.dynamicsgp.econnect.RmCashReceiptsType;
 import io.commercesync.connector.dynamicsgp.econnect.RmCustomerMasterType;
+import io.commercesync.connector.dynamicsgp.econnect.RmTransactionType;
 import io.commercesync.connector.dynamicsgp.econnect.SopTransactionType;
 import io.commercesync.connector.dynamicsgp.internal.dto.GpRows;
 import io.commercesync.connector.dynamicsgp.internal.mapping.GpDocumentMapper;
 import io.commercesync.connector.dynamicsgp.internal.mapping.GpRowMapper;
+import io.commercesync.connector.dynamicsgp.internal.mapping.GpText;
 import io.commercesync.connector.dynamicsgp.polling.GpChangeReader;
 import io.commercesync.connector.dynamicsgp.polling.GpQuery;
 import io.commercesync.connector.dynamicsgp.polling.GpRow;
@@ -160,7 +162,23 @@ public final class GpCapabilities {
     throw GpDocumentRejectedException.of("submit " + r.type(), r);
   }
 
-  /** ReturnSink: SOPTYPE 4 documents, found again by SOPNUMBE. */
+  /**
+   * ReturnSink. A return with lines is a SOP return (SOPTYPE 4), found again by SOPNUMBE. A refund without
+   * lines (money only: refunded shipping, a goodwill adjustment, tax) is a receivables credit memo
+   * ({@code RMTransactionType}, {@code taRMTransaction} RMDTYPAL 7; a SOP document needs a line), found again by
+   * (CUSTNMBR, RMDTYPAL 7, DOCNUMBR) in RM10301, RM20101 and RM30101 ({@link GpQuery#CREDIT_MEMO_BY_NUMBER}).
+   *
+   * <p>A credit memo is entered once, whatever is retried: its DOCNUMBR is derived from the storefront number
+   * ({@link GpDocumentMapper#creditMemoNumber}), its MessageID is the write's key (the agent's de-duplication),
+   * {@code lookup} finds one a lost response, a crash or a replay left, and GP's own refusal of a used number
+   * (error 190, or 7148 from the tax row of a memo still unposted) is a {@link DuplicateDetectedException} when
+   * this customer's credit memo holds it. It is mapped
+   * and validated before anything is sent (a total not above zero, or an amount with more decimals than the
+   * currency, is an {@link InvalidRecordException}), and its customer is looked up in RM00101 first:
+   * taRMTransaction does not check the customer, and for an unknown one it would enter nothing but still use
+   * up the document number, so an unknown customer is an {@code InvalidRecordException} on CUSTNMBR and nothing
+   * is sent. Other refusals are {@link GpDocumentRejectedException}s with GP's numbers.
+   */
   public ReturnSink returns() {
     return new ReturnSink() {
       @Override
@@ -170,6 +188,9 @@ public final class GpCapabilities {
 
       @Override
       public WriteResult write(ReturnRequest request, IdempotencyKey key) {
+        if (request.ret().lines().isEmpty()) {
+          return writeCreditMemo(request, key);
+        }
         SopTransactionType sop = mapper.salesReturn(request, key.value());
         TransactionResult r = submit(transport(request.company()), sop, key, "submit SOPTransactionType");
         return outcome(r, "return", request.ret().number(), sop.documentKey());
@@ -177,11 +198,53 @@ public final class GpCapabilities {
 
       @Override
       public Optional<WriteResult> lookup(ReturnRequest request, IdempotencyKey key) {
+        if (request.ret().lines().isEmpty()) {
+          String docnumbr = mapper.creditMemoNumber(request.ret().number());
+          return creditMemo(transport(request.company()), GpText.upper(request.customerId()), docnumbr)
+              .map(row -> WriteResult.alreadyApplied(docnumbr));
+        }
         String sopnumbe = mapper.returnNumber(request.ret().number());
         return transport(request.company()).query(GpQuery.SALES_DOCUMENT_BY_NUMBER, Map.of("soptype", 4, "sopnumbe", sopnumbe))
             .stream().findFirst().map(row -> WriteResult.alreadyApplied(sopnumbe));
       }
     };
+  }
+
+  /** Enters the RM credit memo of a refund without lines; see {@link #returns()}. */
+  WriteResult writeCreditMemo(ReturnRequest request, IdempotencyKey key) {
+    RmTransactionType memo = mapper.creditMemo(request, key.value());
+    GpTransport t = transport(request.company());
+    String custnmbr = memo.transaction().custnmbr();
+    String docnumbr = memo.documentKey();
+    if (t.query(GpQuery.CUSTOMER_BY_ID, Map.of("custnmbr", custnmbr)).isEmpty()) {
+      throw InvalidRecordException.of(SystemId.DYNAMICS_GP, "return", request.ret().number(), FieldViolation.of(
+          "CUSTNMBR", FieldViolation.RULE_UNKNOWN_REFERENCE, custnmbr, "does not exist in RM00101: GP's taRMTransaction"
+              + " does not check it and would enter no credit memo " + docnumbr + " while using up its number"));
+    }
+    TransactionResult r = submit(t, memo, key, "submit RMTransactionType");
+    if (r.status() == TransactionResult.Status.APPLIED) {
+      return WriteResult.created(docnumbr);
+    }
+    if (r.status() == TransactionResult.Status.ALREADY_APPLIED) {
+      return WriteResult.alreadyApplied(docnumbr);
+    }
+    // the number is taken: 190 from taRMTransaction, or, for a memo with tax still unposted, 7148 from its tax row
+    // (RM10601 already holds the row of the memo entered before)
+    boolean taken = r.errors().stream()
+        .anyMatch(e -> e.is(190, "taRMTransaction") || e.is(7148, "taRMTransactionTaxInsert"));
+    if (taken && creditMemo(t, custnmbr, docnumbr).isPresent()) {
+      throw new DuplicateDetectedException(SystemId.DYNAMICS_GP, "return", request.ret().number(), docnumbr);
+    }
+    throw GpDocumentRejectedException.of("submit RMTransactionType", r);
+  }
+
+  /** The credit memo {@code docnumbr} of {@code custnmbr}, unposted, open or in history. */
+  static Optional<GpRow> creditMemo(GpTransport t, String custnmbr, String docnumbr) {
+    if (custnmbr == null) {
+      return Optional.empty();
+    }
+    return t.query(GpQuery.CREDIT_MEMO_BY_NUMBER, Map.of("custnmbr", custnmbr, "docnumbr", docnumbr)).stream()
+        .findFirst();
   }
 
   /**

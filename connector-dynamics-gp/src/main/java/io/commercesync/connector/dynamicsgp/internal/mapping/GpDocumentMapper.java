@@ -8,12 +8,15 @@ import io.commercesync.connector.dynamicsgp.econnect.GlTransactionType;
 import io.commercesync.connector.dynamicsgp.econnect.RmApplyType;
 import io.commercesync.connector.dynamicsgp.econnect.RmCashReceiptsType;
 import io.commercesync.connector.dynamicsgp.econnect.RmCustomerMasterType;
+import io.commercesync.connector.dynamicsgp.econnect.RmTransactionType;
 import io.commercesync.connector.dynamicsgp.econnect.SopTransactionType;
 import io.commercesync.connector.dynamicsgp.econnect.TaCreateCustomerAddress;
 import io.commercesync.connector.dynamicsgp.econnect.TaCreateInternetAddresses;
 import io.commercesync.connector.dynamicsgp.econnect.TaGlTransactionHeaderInsert;
 import io.commercesync.connector.dynamicsgp.econnect.TaRmApply;
 import io.commercesync.connector.dynamicsgp.econnect.TaRmCashReceiptInsert;
+import io.commercesync.connector.dynamicsgp.econnect.TaRmTransaction;
+import io.commercesync.connector.dynamicsgp.econnect.TaRmTransactionTaxInsert;
 import io.commercesync.connector.dynamicsgp.econnect.TaSopHdrIvcInsert;
 import io.commercesync.connector.dynamicsgp.econnect.TaSopLineIvcInsert;
 import io.commercesync.connector.dynamicsgp.econnect.TaSopLineIvcTaxInsert;
@@ -91,6 +94,11 @@ public final class GpDocumentMapper {
     return prefixed(settings.returnNumberPrefix(), GpText.alnum(returnNumber));
   }
 
+  /** BACHNUMB for RM credit memos of {@code date}: {@code WEBCM240314} (batch source RM_Sales). */
+  public String creditMemoBatch(LocalDate date) {
+    return settings.creditMemoBatchPrefix() + SHORT_DAY.format(date);
+  }
+
   /** BACHNUMB for sales documents of {@code date}: {@code WEB20240314}. */
   public String orderBatch(LocalDate date) {
     return settings.orderBatchPrefix() + DAY.format(date);
@@ -104,11 +112,30 @@ public final class GpDocumentMapper {
   public String receiptNumber(Payment payment) {
     String source = payment.id() != null ? payment.id() : payment.orderNumber();
     String alnum = GpText.alnum(source == null ? payment.transactionId() : source);
-    String prefix = settings.receiptPrefix();
-    if (!alnum.isEmpty() && prefix.length() + alnum.length() <= 17) {
-      return prefix + alnum;
+    return fitted(settings.receiptPrefix(), alnum, String.valueOf(source), 17);
+  }
+
+  /**
+   * DOCNUMBR of the RM credit memo (RMDTYPAL 7) for a storefront refund without lines: {@link
+   * GpSettings#creditMemoPrefix()} + the letters and digits of its credit memo number (the prefix not doubled),
+   * or, when that exceeds 17 (taRMTransaction refuses more, error 12003), prefix + hex digits of the number's
+   * SHA-256 up to 17. Deterministic, so GP's duplicate check (error 190) and the look-up find it again.
+   */
+  public String creditMemoNumber(String returnNumber) {
+    String prefix = settings.creditMemoPrefix();
+    String alnum = GpText.alnum(returnNumber);
+    return fitted(prefix, alnum.startsWith(prefix) ? alnum.substring(prefix.length()) : alnum, returnNumber, 17);
+  }
+
+  /**
+   * {@code prefix + key} when it fits in {@code limit} characters, else {@code prefix} + the first hex digits of
+   * SHA-256({@code hashed}) up to {@code limit}: deterministic document numbers that never exceed GP's limit.
+   */
+  static String fitted(String prefix, String key, String hashed, int limit) {
+    if (!key.isEmpty() && prefix.length() + key.length() <= limit) {
+      return prefix + key;
     }
-    return prefix + shortHash(String.valueOf(source), 17 - prefix.length());
+    return prefix + shortHash(hashed, limit - prefix.length());
   }
 
   static String shortHash(String text, int length) {
@@ -319,6 +346,103 @@ public final class GpDocumentMapper {
           .salesamt(subtotal).taxdtlid(settings.taxDetailId()).staxamnt(tax).tdttxsls(subtotal).build());
     }
     return validated(doc.header(header.build()).build(), "return", ret.number());
+  }
+
+  // ---- return without lines: RM credit memo (RMDTYPAL 7) ---------------------------------------
+
+  /**
+   * The receivables credit memo ({@code RMTransactionType}: {@code taRMTransaction} with RMDTYPAL 7) for a
+   * storefront refund without lines, money only: refunded shipping, a goodwill adjustment, tax. A SOP return
+   * needs at least one line; a credit memo carries amounts only. The refund's parts become the procedure's
+   * amounts: shipping → FRTAMNT, a positive adjustment → SLSAMNT, a negative one (a fee kept) → TRDISAMT (the
+   * procedure subtracts it and books it to the trade discount account), tax → TAXAMNT with one
+   * {@code taRMTransactionTaxInsert} row ({@link GpSettings#taxDetailId()}), MISCAMNT 0; so DOCAMNT = SLSAMNT −
+   * TRDISAMT + FRTAMNT + MISCAMNT + TAXAMNT is the refunded total (GP error 621). CSTPONBR is the refunded
+   * order's number, DOCNUMBR {@link #creditMemoNumber}, BACHNUMB {@link #creditMemoBatch}, CREATEDIST 1.
+   * Amounts are sent exactly as the storefront gave them: one with more decimals than the currency is refused,
+   * never rounded.
+   *
+   * @throws InvalidRecordException (dynamics-gp, {@code return}, the storefront number) when the total is not
+   *     above zero, an amount has more decimals than the currency, shipping or tax is negative, or shipping +
+   *     adjustment + tax is not the total; (dynamics-gp, {@code RMTransactionType}) when a GP rule is broken
+   * @throws IllegalArgumentException when the return has lines: that is a SOP return ({@link #salesReturn})
+   */
+  public RmTransactionType creditMemo(ReturnRequest request, String messageId) {
+    Return ret = request.ret();
+    if (!ret.lines().isEmpty()) {
+      throw new IllegalArgumentException("return " + ret.number() + " has lines: it is a SOP return (salesReturn)");
+    }
+    InvalidRecordException.Builder problems =
+        InvalidRecordException.builder(SystemId.DYNAMICS_GP, "return").recordId(ret.number());
+    String curncyid = settings.currencyId(ret.currency().getCurrencyCode());
+    int places = settings.validation().currencyDecimals(curncyid);
+    BigDecimal freight = exact(problems, "shipping", ret.shipping(), places, curncyid);
+    BigDecimal adjustment = exact(problems, "adjustment", ret.adjustment(), places, curncyid);
+    BigDecimal tax = exact(problems, "tax", ret.tax(), places, curncyid);
+    BigDecimal total = exact(problems, "total", ret.total(), places, curncyid);
+    notNegative(problems, "shipping", freight);
+    notNegative(problems, "tax", tax);
+    if (total.signum() <= 0) {
+      problems.violation(FieldViolation.of("total", FieldViolation.RULE_RANGE, total.toPlainString(),
+          "must be > 0: a refund without lines becomes a GP credit memo (taRMTransaction, RMDTYPAL 7), which must"
+              + " credit something (GP refuses a negative DOCAMNT, error 188)"));
+    }
+    BigDecimal sales = adjustment.signum() > 0 ? adjustment : BigDecimal.ZERO;
+    BigDecimal kept = adjustment.signum() < 0 ? adjustment.negate() : BigDecimal.ZERO;
+    BigDecimal docamnt = sales.subtract(kept).add(freight).add(tax);
+    if (docamnt.compareTo(total) != 0) {
+      problems.violation(FieldViolation.of("total", FieldViolation.RULE_CONSISTENCY, total.toPlainString(),
+          "must equal shipping + adjustment + tax = " + docamnt.toPlainString() + " for a refund without lines"
+              + " (the credit memo's DOCAMNT = SLSAMNT - TRDISAMT + FRTAMNT + MISCAMNT + TAXAMNT, GP error 621)"));
+    }
+    problems.throwIfAny();
+    LocalDate day = date(ret.createdAt());
+    String docnumbr = creditMemoNumber(ret.number());
+    String custnmbr = GpText.upper(request.customerId());
+    String bachnumb = creditMemoBatch(day);
+    RmTransactionType.Builder doc = RmTransactionType.builder().processInfo(info(messageId));
+    if (tax.signum() != 0) {
+      // TAXDTSLS: the amounts the tax is on, before a kept fee [U: GP's meaning of "tax detail total sales"]
+      doc.addTax(TaRmTransactionTaxInsert.builder().custnmbr(custnmbr).docnumbr(docnumbr)
+          .rmdtypal(RmTransactionType.RMDTYPAL_CREDIT_MEMO).bachnumb(bachnumb).taxdtlid(settings.taxDetailId())
+          .taxamnt(tax).staxamnt(tax).frttxamt(BigDecimal.ZERO).msctxamt(BigDecimal.ZERO)
+          .taxdtsls(sales.add(freight)).build());
+    }
+    String description = GpText.description("Web refund " + ret.number()
+        + (ret.reason() == null || ret.reason().isBlank() ? "" : ": " + ret.reason().strip()), 30);
+    doc.transaction(TaRmTransaction.builder()
+        .rmdtypal(RmTransactionType.RMDTYPAL_CREDIT_MEMO).docnumbr(docnumbr).docdate(day).bachnumb(bachnumb)
+        .custnmbr(custnmbr).docamnt(docamnt).slsamnt(sales)
+        .docdescr(description != null ? description : GpText.description("Web refund " + ret.number(), 30))
+        .cstponbr(GpText.upper(ret.orderNumber())).trdisamt(kept).frtamnt(freight).miscamnt(BigDecimal.ZERO)
+        .taxamnt(tax).curncyid(curncyid).createdist(1).build());
+    RmTransactionType built = doc.build();
+    EConnectValidator.validate(built, settings.validation());
+    return built;
+  }
+
+  /**
+   * {@code m}'s amount at the currency's scale, when it has no more decimals than {@code places}; else a
+   * violation naming {@code field} (GP would refuse it, error 7020; it is never rounded) and the amount as given.
+   */
+  private static BigDecimal exact(InvalidRecordException.Builder problems, String field, Money m, int places,
+      String curncyid) {
+    BigDecimal amount = m.amount();
+    if (amount.stripTrailingZeros().scale() > places) {
+      problems.violation(FieldViolation.of(field, FieldViolation.RULE_RANGE, amount.toPlainString(),
+          "must have at most " + places + " decimal places, the decimals of GP currency " + curncyid
+              + " (GP refuses more, error 7020; amounts are never rounded)"));
+      return amount;
+    }
+    BigDecimal exact = amount.setScale(Math.max(places, 0), RoundingMode.UNNECESSARY);
+    return exact.signum() == 0 ? BigDecimal.ZERO : exact;
+  }
+
+  private static void notNegative(InvalidRecordException.Builder problems, String field, BigDecimal amount) {
+    if (amount.signum() < 0) {
+      problems.violation(FieldViolation.of(field, FieldViolation.RULE_RANGE, amount.toPlainString(),
+          "must be >= 0 in a refund"));
+    }
   }
 
   // ---- customer --------------------------------------------------------------------------------

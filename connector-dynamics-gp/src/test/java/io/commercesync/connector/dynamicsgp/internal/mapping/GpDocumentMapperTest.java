@@ -10,6 +10,11 @@ import io.commercesync.connector.dynamicsgp.econnect.EConnectCodec;
 import io.commercesync.connector.dynamicsgp.econnect.GlTransactionType;
 import io.commercesync.connector.dynamicsgp.econnect.RmCashReceiptsType;
 import io.commercesync.connector.dynamicsgp.econnect.RmCustomerMasterType;
+import io.commercesync.connector.dynamicsgp.econnect.RmTransactionType;
+import io.commercesync.connector.dynamicsgp.econnect.TaRmTransaction;
+import io.commercesync.connector.dynamicsgp.econnect.ValidationContext;
+import io.commercesync.core.error.FieldViolation;
+import io.commercesync.core.model.SystemId;
 import io.commercesync.connector.dynamicsgp.econnect.Samples;
 import io.commercesync.connector.dynamicsgp.econnect.SopTransactionType;
 import io.commercesync.core.error.InvalidRecordException;
@@ -179,6 +184,148 @@ class GpDocumentMapperTest {
     assertThat(sop.header().cstponbr()).isEqualTo("WEB-100045871");
     assertThat(sop.header().docamnt()).isEqualByComparingTo("26.52");
     assertThat(sop.lines()).allSatisfy(l -> assertThat(l.soptype()).isEqualTo(4));
+  }
+
+  /** A Magento credit memo of order WEB-100045871 refunding no line. */
+  static Return refund(String number, String shipping, String adjustment, String tax, String total) {
+    return Return.builder().number(number).orderNumber("WEB-100045871").createdAt(Instant.parse("2024-03-20T10:00:00Z"))
+        .currency(java.util.Currency.getInstance("USD")).shipping(Money.of(shipping, "USD"))
+        .adjustment(Money.of(adjustment, "USD")).tax(Money.of(tax, "USD")).total(Money.of(total, "USD"))
+        .reason("Late delivery").build();
+  }
+
+  static ReturnRequest moneyOnly(Return ret) {
+    return new ReturnRequest(ret, "webjsmith0001", List.of(), null);
+  }
+
+  @Test
+  void creditMemo_mapsToTheSampleDocument() {
+    RmTransactionType memo = mapper.creditMemo(moneyOnly(refund("000000012", "7.95", "5.00", "0.64", "13.59")),
+        "magento/return/000000012/erp-return:dynamics-gp");
+    assertThat(leaves(EConnect.of(memo), Set.of())).containsExactlyElementsOf(Samples.leaves(Samples.bytes("rm-credit-memo.xml")));
+    assertThat(EConnect.of(memo)).isEqualTo(Samples.document("rm-credit-memo.xml"));
+  }
+
+  @Test
+  void creditMemo_shippingOnly_isFreightWithoutTaxRows() {
+    RmTransactionType memo = mapper.creditMemo(moneyOnly(refund("000000020", "7.95", "0", "0", "7.95")), null);
+    TaRmTransaction t = memo.transaction();
+    assertThat(memo.taxes()).isEmpty();
+    assertThat(t.frtamnt()).isEqualByComparingTo("7.95");
+    assertThat(t.slsamnt()).isEqualByComparingTo("0");
+    assertThat(t.trdisamt()).isEqualByComparingTo("0");
+    assertThat(t.taxamnt()).isEqualByComparingTo("0");
+    assertThat(t.docamnt()).isEqualByComparingTo("7.95");
+    assertThat(t.docdescr()).isEqualTo("Web refund 000000020: Late del");
+    assertThat(t.bachnumb()).isEqualTo("WEBCM240320");
+    assertThat(memo.processInfo()).isNull();
+  }
+
+  @Test
+  void creditMemo_feeKept_isATradeDiscount_andTheTotalStillHolds() {
+    TaRmTransaction t = mapper.creditMemo(moneyOnly(refund("000000021", "10.00", "-2.50", "0", "7.50")), null)
+        .transaction();
+    assertThat(t.trdisamt()).isEqualByComparingTo("2.50");
+    assertThat(t.slsamnt()).isEqualByComparingTo("0");
+    assertThat(t.frtamnt()).isEqualByComparingTo("10.00");
+    assertThat(t.docamnt()).isEqualByComparingTo("7.50");
+    TaRmTransaction goodwill = mapper.creditMemo(moneyOnly(refund("000000022", "0", "15.00", "0", "15.00")), null)
+        .transaction();
+    assertThat(goodwill.slsamnt()).isEqualByComparingTo("15.00");
+    assertThat(goodwill.trdisamt()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void creditMemo_totalNotAboveZero_isRefusedBeforeSending_namingDynamicsGpReturnAndTheField() {
+    for (Return nothing : List.of(refund("000000030", "0", "0", "0", "0"), refund("000000031", "2.00", "-5.00", "0", "-3.00"))) {
+      assertThatThrownBy(() -> mapper.creditMemo(moneyOnly(nothing), null))
+          .isInstanceOfSatisfying(InvalidRecordException.class, e -> {
+            assertThat(e.system()).contains(SystemId.DYNAMICS_GP);
+            assertThat(e.entity()).isEqualTo("return");
+            assertThat(e.recordId()).contains(nothing.number());
+            assertThat(e.violations()).singleElement().satisfies(v -> {
+              assertThat(v.path()).isEqualTo("total");
+              assertThat(v.rule()).isEqualTo(FieldViolation.RULE_RANGE);
+              assertThat(v.message()).startsWith("must be > 0");
+            });
+          });
+    }
+  }
+
+  @Test
+  void creditMemo_moreDecimalsThanTheCurrency_areRefused_neverRounded() {
+    assertThatThrownBy(() -> mapper.creditMemo(moneyOnly(refund("000000040", "7.955", "0", "0", "7.955")), null))
+        .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.violations())
+            .extracting(FieldViolation::path).containsExactly("shipping", "total"))
+        .hasMessageContaining("must have at most 2 decimal places, the decimals of GP currency Z-US$")
+        .hasMessageContaining("error 7020");
+    GpDocumentMapper yen = new GpDocumentMapper(CanonicalSamples.settings().toBuilder().currency("JPY", "Z-JPY")
+        .validation(ValidationContext.DEFAULT.withCurrencyDecimals(java.util.Map.of("Z-JPY", 0))).build());
+    Return inYen = refund("000000041", "0", "0", "0", "1").toBuilder().currency(java.util.Currency.getInstance("JPY"))
+        .shipping(Money.of("1500", "JPY")).adjustment(Money.of("0.5", "JPY")).tax(Money.of("0", "JPY"))
+        .total(Money.of("1500.5", "JPY")).build();
+    assertThatThrownBy(() -> yen.creditMemo(moneyOnly(inYen), null)).isInstanceOfSatisfying(InvalidRecordException.class,
+        e -> assertThat(e.violations()).extracting(FieldViolation::path).containsExactly("adjustment", "total"));
+    Return whole = inYen.toBuilder().adjustment(Money.of("0", "JPY")).total(Money.of("1500", "JPY")).build();
+    assertThat(yen.creditMemo(moneyOnly(whole), null).transaction().frtamnt()).isEqualByComparingTo("1500");
+  }
+
+  @Test
+  void creditMemo_partsMustAddUpToTheTotal_andShippingOrTaxNeverNegative() {
+    assertThatThrownBy(() -> mapper.creditMemo(moneyOnly(refund("000000050", "7.95", "0", "0.64", "8.00")), null))
+        .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.violations()).singleElement()
+            .satisfies(v -> assertThat(v.toString()).isEqualTo("total: must equal shipping + adjustment + tax = 8.59"
+                + " for a refund without lines (the credit memo's DOCAMNT = SLSAMNT - TRDISAMT + FRTAMNT + MISCAMNT"
+                + " + TAXAMNT, GP error 621) (was 8.00)")));
+    assertThatThrownBy(() -> mapper.creditMemo(moneyOnly(refund("000000051", "-1.00", "5.00", "0", "4.00")), null))
+        .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.violations())
+            .extracting(FieldViolation::path).containsExactly("shipping"));
+  }
+
+  @Test
+  void creditMemo_ofAReturnWithLines_isAProgrammingError() {
+    Return withLine = refund("000000060", "0", "0", "0", "24.50").toBuilder().lines(List.of(new ReturnLine(1,
+        "WDG-1001-BLU", CanonicalSamples.dec("1"), Money.of("24.50", "USD"), Money.of("24.50", "USD"), null, true)))
+        .build();
+    assertThatThrownBy(() -> mapper.creditMemo(moneyOnly(withLine), null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SOP return");
+  }
+
+  @Test
+  void creditMemoNumber_prefixPlusAlphanumerics_prefixNotDoubled_hashedPast17() {
+    assertThat(mapper.creditMemoNumber("000000012")).isEqualTo("WEBCM000000012");
+    assertThat(mapper.creditMemoNumber("cm-77")).isEqualTo("WEBCMCM77");
+    assertThat(mapper.creditMemoNumber("WEBCM-77")).isEqualTo("WEBCM77");
+    assertThat(mapper.creditMemoNumber("CM-1234567890")).as("5 + 12 = 17 fits").isEqualTo("WEBCMCM1234567890");
+    assertThat(mapper.creditMemoNumber("CM-12345678901")).as("18 does not: hashed").matches("WEBCM[0-9A-F]{12}");
+    String hashed = mapper.creditMemoNumber("RMA-2024-000000123456");
+    assertThat(hashed).hasSize(17).startsWith("WEBCM").matches("WEBCM[0-9A-F]{12}")
+        .isEqualTo(mapper.creditMemoNumber("RMA-2024-000000123456"))
+        .isNotEqualTo(mapper.creditMemoNumber("RMA-2024-000000123457"));
+    assertThat(mapper.creditMemoNumber("ü–")).as("nothing usable: hashed").matches("WEBCM[0-9A-F]{12}");
+    assertThat(new GpDocumentMapper(CanonicalSamples.settings().toBuilder().creditMemoPrefix("R").build())
+        .creditMemoNumber("000000012")).isEqualTo("R000000012");
+  }
+
+  @Test
+  void receiptNumber_isUnchangedByTheSharedNumberHelper() {
+    Payment short_ = Payment.builder().id("PAY-100045871").method("card").amount(Money.of("1.00", "USD"))
+        .transactionId("T").build();
+    Payment long_ = short_.toBuilder().id("PAY-1000458710000000000").build();
+    assertThat(mapper.receiptNumber(short_)).isEqualTo("PMTPAY100045871");
+    assertThat(mapper.receiptNumber(long_)).isEqualTo("PMT" + GpDocumentMapper.shortHash("PAY-1000458710000000000", 14));
+  }
+
+  @Test
+  void settings_creditMemoPrefixes_failFastNamingTheOption() {
+    assertThatThrownBy(() -> GpSettings.builder().creditMemoPrefix("WEBCMX").build())
+        .hasMessageContaining("creditMemoPrefix").hasMessageContaining("at most 5");
+    assertThatThrownBy(() -> GpSettings.builder().creditMemoBatchPrefix("WEBCREDIT1").build())
+        .hasMessageContaining("creditMemoBatchPrefix").hasMessageContaining("at most 9");
+    assertThatThrownBy(() -> GpSettings.builder().creditMemoPrefix("cm").build())
+        .hasMessageContaining("creditMemoPrefix").hasMessageContaining("upper case");
+    assertThat(GpSettings.defaults().creditMemoPrefix()).isEqualTo("WEBCM");
+    assertThat(GpSettings.defaults().toBuilder().build().creditMemoBatchPrefix()).isEqualTo("WEBCM");
   }
 
   @Test
