@@ -14,6 +14,7 @@ import io.commercesync.core.spi.CustomerStore;
 import io.commercesync.core.state.CrossReferences;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Finds the ERP customer an order belongs to — cross-reference first, then the normalised e-mail, then
  * name and postal code — or creates it, and remembers the pair. Resolutions of the same customer are
  * serialised (striped locks on the normalised e-mail), so two orders of one new customer never create
- * two ERP customers.
+ * two ERP customers; a create retried after a failed attempt first asks the store's {@code lookup} whether
+ * the attempt went through (its answer may have been lost), so a retry never makes a second customer.
  */
 public final class CustomerResolver {
 
@@ -114,7 +116,18 @@ public final class CustomerResolver {
     } else {
       IdempotencyKey key = IdempotencyKey.of(storefront, ENTITY, customerKey, "create-" + erp);
       Customer toCreate = wanted.toBuilder().refs(storefrontRef == null ? List.of() : List.of(storefrontRef)).build();
-      WriteResult created = resilience.call(erp, () -> erpCustomers.write(toCreate, key));
+      // as the pipeline does before retrying a create: a lost answer may hide a customer the ERP made, and
+      // writing again would pick another id (GP's CUSTNMBR skips the one now taken) under the same key
+      AtomicBoolean attempted = new AtomicBoolean();
+      WriteResult created = resilience.call(erp, () -> {
+        if (attempted.getAndSet(true)) {
+          Optional<WriteResult> found = erpCustomers.lookup(toCreate, key);
+          if (found.isPresent()) {
+            return found.get();
+          }
+        }
+        return erpCustomers.write(toCreate, key);
+      });
       erpId = created.remoteId();
       LOG.debug("flow=orders customer={} created in {} as {}", customerKey, erp, erpId);
     }
