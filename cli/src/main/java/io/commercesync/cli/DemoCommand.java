@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
  * {@code demo: pairs=4 orders=<N> synced=<n> duplicates=<d> lost=<l> dead-lettered=<k>}.
  *
  * <p>Exit codes: 0 when duplicates and lost are 0 and every flow completed; 1 when an order is duplicated or
- * lost, or a flow failed; 3 when a flow was still paused after its re-runs; 2 for bad options.
+ * lost, a refund is entered twice, or a flow failed; 3 when a flow was still paused after its re-runs; 2 for bad options.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Runs every flow for all four storefront/ERP pairs against in-process simulators and audits them.")
@@ -98,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "demo: pairs=4 orders=%d synced=%d duplicates=%d lost=%d dead-lettered=%d%n",
           world.orders().size(), audit.synced, audit.duplicates, audit.lost, audit.deadLettered);
       out.flush();
-      if (audit.duplicates > 0 || audit.lost > 0 || audit.unexpected > 0) {
+      if (audit.duplicates > 0 || audit.lost > 0 || audit.unexpected > 0 || audit.returnDuplicates > 0) {
         return ExitCode.FAILURE;
       }
       return code;
@@ -164,9 +164,10 @@ final class DemoCommand implements Callable<Integer> {
       }
       int toRefund = Math.max(2, world.orders().size() / 40);
       List<String> refunded = world.refundSome(toRefund);
+      List<String> moneyOnly = world.refundMoneyOnly(Math.max(2, toRefund / 2));
       List<String> returned = world.refundClarity(toRefund);
-      out.println("  the shops refund: " + refunded.size() + " Magento orders (credit memos) and " + returned.size()
-          + " Clarity orders (refunded returns)");
+      out.println("  the shops refund: " + refunded.size() + " Magento orders (credit memos), " + moneyOnly.size()
+          + " more with money only (goodwill, shipping) and " + returned.size() + " Clarity orders (refunded returns)");
       phase("returns");
       for (Pair p : pairs) {
         run(p, () -> Flows.returnsToErp(systems.storefront(p.storefront()), systems.erp(p.erp()), p.options()));
@@ -299,8 +300,12 @@ final class DemoCommand implements Callable<Integer> {
       a.invoiceDuplicates = state.invoiceDuplicates();
       a.gpReturns = state.gpReturns().values().stream().mapToInt(i -> i).sum();
       a.slReturns = state.slReturns().values().stream().mapToInt(i -> i).sum();
-      a.returnDuplicates = (int) java.util.stream.Stream.of(state.gpReturns(), state.slReturns())
-          .flatMap(m -> m.values().stream()).filter(n -> n > 1).count();
+      a.gpCreditMemos = state.gpCreditMemos().values().stream().mapToInt(i -> i).sum();
+      a.slCreditMemos = state.slCreditMemos().values().stream().mapToInt(i -> i).sum();
+      a.storefrontRefunds = state.storefrontRefunds().values().stream().mapToInt(i -> i).sum();
+      a.returnDuplicates = state.refundsEnteredTwice(DemoWorld.Erp.GP) + state.refundsEnteredTwice(DemoWorld.Erp.SL);
+      a.refundsMissingGp = state.refundsMissing(DemoWorld.Erp.GP);
+      a.refundsMissingSl = state.refundsMissing(DemoWorld.Erp.SL);
       return a;
     }
 
@@ -329,7 +334,12 @@ final class DemoCommand implements Callable<Integer> {
     int erpShipments;
     int gpReturns;
     int slReturns;
+    int gpCreditMemos;
+    int slCreditMemos;
+    int storefrontRefunds;
     int returnDuplicates;
+    int refundsMissingGp;
+    int refundsMissingSl;
     long allLetters;
     Map<String, Integer> reasons = Map.of();
     List<String> duplicatedCustomers = new ArrayList<>();
@@ -347,8 +357,10 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("  shipments: the ERPs shipped %d orders, %d reached the storefront with their tracking numbers,"
           + " duplicates=%d; invoice duplicates=%d%n", erpShipments, shipmentsDelivered, shipmentDuplicates,
           invoiceDuplicates);
-      out.printf("  returns: GP returns (SOPTYPE 4)=%d, SL credit memo orders=%d, refunds entered twice=%d%n",
-          gpReturns, slReturns, returnDuplicates);
+      out.printf("  returns: the shops refunded %d times; GP returns (SOPTYPE 4)=%d + RM credit memos=%d,"
+          + " SL credit memo orders=%d + AR credit memos=%d; not in GP=%d, not in SL=%d, entered twice=%d%n",
+          storefrontRefunds, gpReturns, gpCreditMemos, slReturns, slCreditMemos, refundsMissingGp, refundsMissingSl,
+          returnDuplicates);
       out.printf("  open dead letters in the store (all flows): %d (commercesync dlq list --store DIR)%n", allLetters);
     }
   }

@@ -6,6 +6,7 @@ import io.commercesync.connector.clarity.ClarityStorefront;
 import io.commercesync.connector.dynamicsgp.GpConnector;
 import io.commercesync.connector.dynamicssl.SlClient;
 import io.commercesync.connector.dynamicssl.SlConnector;
+import io.commercesync.connector.dynamicssl.SlCreditMemoAccounts;
 import io.commercesync.connector.dynamicssl.SlPolling;
 import io.commercesync.connector.magento.MagentoClient;
 import io.commercesync.connector.magento.MagentoStorefront;
@@ -59,7 +60,10 @@ final class DemoSystems implements AutoCloseable {
     SlConnector sl = SlConnector.builder()
         .client(SlClient.builder().baseUrl(world.slUrl())
             .apiKey(Secret.of(DemoWorld.SL_API_KEY), Secret.of(DemoWorld.SL_API_SECRET))
-            .company(DemoWorld.SL_COMPANY).serverZone(DemoWorld.SL_ZONE).build())
+            .company(DemoWorld.SL_COMPANY).serverZone(DemoWorld.SL_ZONE)
+            .creditMemoAccounts(SlCreditMemoAccounts.of(DemoWorld.SL_REFUND_ACCOUNT,
+                DemoWorld.SL_FREIGHT_REFUND_ACCOUNT, DemoWorld.SL_TAX_REFUND_ACCOUNT))
+            .build())
         .polling(SlPolling.builder().dataSource(slTables).serverZone(DemoWorld.SL_ZONE).build())
         .build();
     return new DemoSystems(magento, clarity, gp, sl);

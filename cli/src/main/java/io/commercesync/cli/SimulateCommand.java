@@ -123,6 +123,8 @@ final class SimulateCommand implements Callable<Integer> {
         "company", DemoWorld.GP_COMPANY));
     systems.put("sl", ordered("type", "dynamics-sl", "baseUrl", world.slUrl().toString(), "apiKey", "env:SL_API_KEY",
         "apiSecret", "env:SL_API_SECRET", "company", DemoWorld.SL_COMPANY, "serverZone", DemoWorld.SL_ZONE.getId(),
+        "creditMemoAccounts", ordered("refunds", DemoWorld.SL_REFUND_ACCOUNT, "freight",
+            DemoWorld.SL_FREIGHT_REFUND_ACCOUNT, "tax", DemoWorld.SL_TAX_REFUND_ACCOUNT),
         "polling", Map.of("jdbcUrl", world.slJdbcUrl())));
     doc.put("systems", systems);
     Map<String, Object> policies = new LinkedHashMap<>();

@@ -34,6 +34,16 @@ class DemoCommandTest {
         "orders-to-erp:clarity>dynamics-gp", "orders-to-erp:clarity>dynamics-sl", "fulfillment:dynamics-sl>clarity",
         "invoices:dynamics-gp>magento", "returns-to-erp:magento>dynamics-gp", "catalog:dynamics-gp>magento",
         "inventory:dynamics-sl>clarity", "prices:dynamics-sl>clarity");
+    // refunds, money-only ones included, are in both ERPs, each once
+    Matcher returns = Pattern.compile("returns: the shops refunded (\\d+) times; GP returns \\(SOPTYPE 4\\)=(\\d+)"
+        + " \\+ RM credit memos=(\\d+), SL credit memo orders=(\\d+) \\+ AR credit memos=(\\d+); not in GP=0,"
+        + " not in SL=0, entered twice=0").matcher(run.out());
+    assertThat(returns.find()).as(run.out()).isTrue();
+    assertThat(Integer.parseInt(returns.group(3))).as("GP RM credit memos").isPositive();
+    assertThat(Integer.parseInt(returns.group(5))).as("SL AR credit memos").isPositive();
+    int refunds = Integer.parseInt(returns.group(1));
+    assertThat(Integer.parseInt(returns.group(2)) + Integer.parseInt(returns.group(3))).isEqualTo(refunds);
+    assertThat(Integer.parseInt(returns.group(4)) + Integer.parseInt(returns.group(5))).isEqualTo(refunds);
     // the invalid orders were dead-lettered, and an operator finds them in the store
     assertThat(Integer.parseInt(last.group(5))).isPositive();
     MapCommandTest.Run dlq = MapCommandTest.run("dlq", "list", "--store", dir.toString(), "--flow",

@@ -3,6 +3,7 @@ package io.commercesync.examples;
 import com.microsoft.sqlserver.jdbc.SQLServerDataSource;
 import io.commercesync.connector.dynamicssl.SlClient;
 import io.commercesync.connector.dynamicssl.SlConnector;
+import io.commercesync.connector.dynamicssl.SlCreditMemoAccounts;
 import io.commercesync.connector.dynamicssl.SlPolling;
 import io.commercesync.connector.magento.MagentoClient;
 import io.commercesync.connector.magento.MagentoStorefront;
@@ -25,13 +26,16 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Magento 2 → Microsoft Dynamics SL: customers (both ways), orders, payments, shipments and invoices. SL
- * takes no returns through its REST layer yet, so {@link Flows#orderToCash} leaves that flow out.
+ * Magento 2 → Microsoft Dynamics SL: customers (both ways), orders, payments, shipments, invoices and returns
+ * (credit memos with lines as SL credit memo orders, money-only ones as AR credit memos).
  *
  * <p>Against real systems, set: {@code MAGENTO_URL}, {@code MAGENTO_CONSUMER_KEY},
  * {@code MAGENTO_CONSUMER_SECRET}, {@code MAGENTO_ACCESS_TOKEN}, {@code MAGENTO_ACCESS_TOKEN_SECRET} (a Magento
- * integration's OAuth credentials), {@code GP_AGENT_URL}, {@code GP_AGENT_KEY} (the on-premise agent),
- * {@code GP_COMPANY} (default TWO) and {@code MAGENTO_SL_MAPPINGS} (a mappings JSON file, see docs/flows.md).
+ * integration's OAuth credentials), {@code SL_URL}, {@code SL_API_KEY}, {@code SL_API_SECRET} (the SL REST
+ * layer), {@code SL_COMPANY} (default 0060), {@code SL_ZONE}, {@code SL_JDBC_URL} (+ {@code SL_JDBC_USER},
+ * {@code SL_JDBC_PASSWORD}: read-only polling), optionally {@code SL_REFUND_ACCOUNT} (+
+ * {@code SL_FREIGHT_REFUND_ACCOUNT}, {@code SL_TAX_REFUND_ACCOUNT}: where money-only refunds are booked) and
+ * {@code MAGENTO_SL_MAPPINGS} (a mappings JSON file, see docs/flows.md).
  * Without {@code MAGENTO_URL} it starts the simulators and runs against them.
  *
  * <pre>
@@ -73,10 +77,14 @@ public final class MagentoToSl {
 
     // 2. the ERP: its REST layer, and its own tables for change polling (shippers, invoices, stock)
     ZoneId slZone = ZoneId.of(env.getOrDefault("SL_ZONE", "America/Chicago"));   // SL stamps in server time
-    SlConnector sl = SlConnector.builder()
-        .client(SlClient.builder().baseUrl(URI.create(env.get("SL_URL")))
-            .apiKey(Secret.fromEnv("SL_API_KEY", env), Secret.fromEnv("SL_API_SECRET", env))
-            .company(env.getOrDefault("SL_COMPANY", "0060")).serverZone(slZone).build())
+    SlClient.Builder slClient = SlClient.builder().baseUrl(URI.create(env.get("SL_URL")))
+        .apiKey(Secret.fromEnv("SL_API_KEY", env), Secret.fromEnv("SL_API_SECRET", env))
+        .company(env.getOrDefault("SL_COMPANY", "0060")).serverZone(slZone);
+    if (env.containsKey("SL_REFUND_ACCOUNT")) {   // money-only refunds as AR credit memos (else dead-lettered)
+      slClient.creditMemoAccounts(SlCreditMemoAccounts.of(env.get("SL_REFUND_ACCOUNT"),
+          env.get("SL_FREIGHT_REFUND_ACCOUNT"), env.get("SL_TAX_REFUND_ACCOUNT")));
+    }
+    SlConnector sl = SlConnector.builder().client(slClient.build())
         .polling(SlPolling.builder().dataSource(slTables(env)).serverZone(slZone).build())
         .build();
 

@@ -27,8 +27,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Order to cash for each storefront/ERP pair, through the real connectors and the simulators, asserted on
  * the simulators' own state: customers both ways without duplicates (near-duplicates seeded in the ERP are
  * recognised), every valid order in the ERP once and the invalid ones dead-lettered, payments as receipts
- * once, the ERP's shipments on the storefront with their tracking numbers, its invoices once, and Magento refunds
- * as GP returns or SL credit memo orders (Clarity offers no returns, and says so at build time).
+ * once (split payments: Clarity gift cards, Adobe Commerce gift cards, store credit and reward points, one
+ * receipt each adding up to the ERP order's total), the ERP's shipments on the storefront with their tracking
+ * numbers, its invoices once, and refunds as GP returns or SL credit memo orders — money-only Magento refunds as
+ * GP RM credit memos or SL AR credit memos — each exactly once.
  */
 class OrderToCashTest {
 
@@ -86,11 +88,30 @@ class OrderToCashTest {
       assertThat(receipts(world, pair.erp)).isEqualTo(receiptsBefore + payments.written());
       assertThat(completed(Flows.paymentsToErp(sf, erp, options).runOnce()).written()).isZero();
       assertThat(receipts(world, pair.erp)).isEqualTo(receiptsBefore + payments.written());
+      Map<String, Integer> perOrder = receiptsPerOrder(world, pair.erp);
       if (pair.storefront == DemoWorld.Storefront.CLARITY) {
         // split payments (a gift card and a card) become one receipt each, in the checkbook of their method
-        Map<String, Integer> perOrder = receiptsPerOrder(world, pair.erp);
         assertThat(perOrder.values()).as("orders paid twice over: split payments").contains(2);
         assertThat(perOrder.values()).allSatisfy(n -> assertThat(n).isBetween(1, 2));
+      } else {
+        // Adobe Commerce tenders: the card plus two gift cards (and store credit), or one gift card covering
+        // the whole order (no receipt for the zero "free" method), or reward points: one receipt each, and
+        // together they pay what the ERP's order says the order costs
+        assertThat(perOrder.values()).as("orders paid with gift cards besides the card").anyMatch(n -> n >= 3);
+        assertThat(perOrder.values()).allSatisfy(n -> assertThat(n).isBetween(1, 4));
+        Map<String, java.math.BigDecimal> paid = receiptAmountsPerOrder(world, pair.erp);
+        assertThat(paid).isNotEmpty();
+        int compared = 0;
+        for (Map.Entry<String, java.math.BigDecimal> e : paid.entrySet()) {
+          if (audit.copies(pair.erp, e.getKey()) == 1) {   // a closed order's payments are receipts too, with no order
+            assertThat(e.getValue()).as("receipts of " + e.getKey())
+                .isEqualByComparingTo(erpOrderTotal(world, pair.erp, e.getKey()));
+            compared++;
+          }
+        }
+        assertThat(compared).isPositive();
+        assertThat(erpDocumentsText(world, pair.erp)).as("a gift card code is a bearer credential")
+            .doesNotContain("GC-");
       }
 
       // shipments with tracking numbers, then invoices
@@ -106,15 +127,24 @@ class OrderToCashTest {
       completed(Flows.fulfillmentToStorefront(erp, sf, options).runOnce());
       assertThat(world.audit().shipmentDuplicates()).isZero();
 
-      // returns: every pair, Magento credit memos and Clarity refunded returns alike
+      // returns: every pair, Magento credit memos and Clarity refunded returns alike; on Magento also
+      // refunds of money only (goodwill, shipping), which the ERPs take as RM / AR credit memos
       List<String> refunded = pair.storefront == DemoWorld.Storefront.MAGENTO ? world.refundSome(2)
           : world.refundClarity(2);
+      List<String> moneyOnly = pair.storefront == DemoWorld.Storefront.MAGENTO ? world.refundMoneyOnly(2) : List.of();
       assertThat(refunded).isNotEmpty();
+      assertThat(moneyOnly).hasSize(pair.storefront == DemoWorld.Storefront.MAGENTO ? 2 : 0);
       completed(Flows.returnsToErp(sf, erp, options).runOnce());
       assertThat(completed(Flows.returnsToErp(sf, erp, options).runOnce()).written()).isZero();
       DemoWorld.Audit withReturns = world.audit();
       Map<String, Integer> returns = pair.erp == DemoWorld.Erp.GP ? withReturns.gpReturns() : withReturns.slReturns();
       assertThat(refunded).allSatisfy(n -> assertThat(returns.get(n.toUpperCase(Locale.ROOT))).as(n).isEqualTo(1));
+      Map<String, Integer> creditMemos = pair.erp == DemoWorld.Erp.GP ? withReturns.gpCreditMemos()
+          : withReturns.slCreditMemos();
+      assertThat(creditMemos).containsOnlyKeys(moneyOnly.stream().map(n -> n.toUpperCase(Locale.ROOT)).toList())
+          .allSatisfy((order, n) -> assertThat(n).as(order).isEqualTo(1));
+      assertThat(withReturns.refundsEnteredTwice(pair.erp)).isZero();
+      assertThat(withReturns.refundsMissing(pair.erp)).as("every storefront refund is in the ERP").isZero();
       if (pair.erp == DemoWorld.Erp.SL) {
         // one credit memo order per storefront return number, each linked to the refunded SL order
         assertThat(world.sl().creditMemosPerCustOrdNbr()).hasSize(refunded.size())
@@ -168,6 +198,52 @@ class OrderToCashTest {
       }
     }
     return out;
+  }
+
+  /** What the receipts of each storefront order add up to (GP {@code ORTRXAMT}, SL {@code CuryOrigDocAmt}). */
+  static Map<String, java.math.BigDecimal> receiptAmountsPerOrder(DemoWorld world, DemoWorld.Erp erp) throws Exception {
+    Map<String, java.math.BigDecimal> out = new java.util.TreeMap<>();
+    if (erp == DemoWorld.Erp.GP) {
+      for (Map<String, Object> r : world.gp().query("SELECT TRXDSCRN, ORTRXAMT FROM RM10201 WHERE RMDTYPAL = 9")) {
+        String order = ((String) r.get("TRXDSCRN")).trim().replace("Web order ", "");
+        out.merge(order, new java.math.BigDecimal(r.get("ORTRXAMT").toString()), java.math.BigDecimal::add);
+      }
+      return out;
+    }
+    for (String row : world.sl().rows("ARDoc")) {
+      JsonNode doc = JSON.readTree(row);
+      if (doc.path("DocType").asText().trim().equals("PA")) {
+        out.merge(doc.path("CustOrdNbr").asText().trim(), doc.path("CuryOrigDocAmt").decimalValue(),
+            java.math.BigDecimal::add);
+      }
+    }
+    return out;
+  }
+
+  /** The total of the ERP's sales order of storefront order {@code number} (GP {@code DOCAMNT}, SL {@code CuryTotOrd}). */
+  static java.math.BigDecimal erpOrderTotal(DemoWorld world, DemoWorld.Erp erp, String number) throws Exception {
+    String po = number.toUpperCase(Locale.ROOT);
+    if (erp == DemoWorld.Erp.GP) {
+      return new java.math.BigDecimal(world.gp().query("SELECT DOCAMNT FROM SOP10100 WHERE SOPTYPE = 2 AND TRIM(CSTPONBR) = ?"
+          + " UNION ALL SELECT DOCAMNT FROM SOP30200 WHERE SOPTYPE = 2 AND TRIM(CSTPONBR) = ?", po, po)
+          .get(0).get("DOCAMNT").toString());
+    }
+    for (String row : world.sl().rows("SOHeader")) {
+      JsonNode h = JSON.readTree(row);
+      if (h.path("CustOrdNbr").asText().trim().equalsIgnoreCase(po) && h.path("SOTypeID").asText().trim().equals("SO")) {
+        return h.path("CuryTotOrd").decimalValue();
+      }
+    }
+    throw new AssertionError("no SL order " + number);
+  }
+
+  /** Every receipt and order row the ERP holds, as text (to look for what must never be there). */
+  static String erpDocumentsText(DemoWorld world, DemoWorld.Erp erp) {
+    if (erp == DemoWorld.Erp.GP) {
+      return world.gp().query("SELECT * FROM RM10201").toString() + world.gp().query("SELECT * FROM SOP10100")
+          + world.gp().query("SELECT * FROM SOP30200");
+    }
+    return String.join("\n", world.sl().rows("ARDoc")) + String.join("\n", world.sl().rows("SOHeader"));
   }
 
   static int receipts(DemoWorld world, DemoWorld.Erp erp) throws Exception {

@@ -6,6 +6,7 @@ import io.commercesync.connector.clarity.ClarityStorefront;
 import io.commercesync.connector.dynamicsgp.GpConnector;
 import io.commercesync.connector.dynamicssl.SlClient;
 import io.commercesync.connector.dynamicssl.SlConnector;
+import io.commercesync.connector.dynamicssl.SlCreditMemoAccounts;
 import io.commercesync.connector.dynamicssl.SlPolling;
 import io.commercesync.connector.magento.MagentoClient;
 import io.commercesync.connector.magento.MagentoStorefront;
@@ -70,7 +71,10 @@ final class Pairs implements AutoCloseable {
     this.sl = SlConnector.builder()
         .client(SlClient.builder().baseUrl(world.slUrl())
             .apiKey(Secret.of(DemoWorld.SL_API_KEY), Secret.of(DemoWorld.SL_API_SECRET))
-            .company(DemoWorld.SL_COMPANY).serverZone(DemoWorld.SL_ZONE).build())
+            .company(DemoWorld.SL_COMPANY).serverZone(DemoWorld.SL_ZONE)
+            .creditMemoAccounts(SlCreditMemoAccounts.of(DemoWorld.SL_REFUND_ACCOUNT,
+                DemoWorld.SL_FREIGHT_REFUND_ACCOUNT, DemoWorld.SL_TAX_REFUND_ACCOUNT))
+            .build())
         .polling(SlPolling.builder().dataSource(tables).serverZone(DemoWorld.SL_ZONE).build())
         .build();
     // quick retries: the simulators answer in milliseconds (no fault is injected in these tests)

@@ -56,7 +56,10 @@ import java.util.UUID;
  *       discounts, free shipping, some invoiced/shipped/refunded, a third paid by card) and half from
  *       Clarity's; a few of each made invalid with a sku no mapping knows ({@link #UNKNOWN_SKU}). Every sixth
  *       Clarity order above 50.00 is a split payment (a 25.00 gift card and a card: v1 {@code payments[]},
- *       native {@code SalesOrderPayments[]}); Magento orders carry one payment.</li>
+ *       native {@code SalesOrderPayments[]}). Magento runs as Adobe Commerce: some orders are paid in part with
+ *       two gift cards (and store credit when a customer placed them), some covered in full by one gift card
+ *       (method {@code free}), some in part with reward points — split payments as well
+ *       ({@code MagentoSimulator.ConfigBuilder.adobeCommerceTenders}).</li>
  *   <li>Customers of those orders seeded in GP and SL as near-duplicates: the same e-mail in another case
  *       with spaces around it, or another e-mail with the same name and postal code, or the same e-mail.</li>
  *   <li>Per storefront/ERP pair, plain mapping tables: every storefront sku to a real ERP item, storefront
@@ -90,6 +93,13 @@ public final class DemoWorld implements AutoCloseable {
   /** The SL REST layer's API key and secret. */
   public static final String SL_API_KEY = "sim-key";
   public static final String SL_API_SECRET = "sim-secret";
+  /**
+   * The SL accounts ({@code Acct/Sub}) money-only refunds are booked against as AR credit memos: sales returns,
+   * freight refunded and tax refunded (accounts 4900, 4050 and 2300 of the SL simulator's chart).
+   */
+  public static final String SL_REFUND_ACCOUNT = "4900/01-000-00";
+  public static final String SL_FREIGHT_REFUND_ACCOUNT = "4050/01-000-00";
+  public static final String SL_TAX_REFUND_ACCOUNT = "2300/01-000-00";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> MAGENTO_NOT_SENT = Set.of("canceled", "closed", "pending_payment");
@@ -196,10 +206,17 @@ public final class DemoWorld implements AutoCloseable {
    * @param gpReturns GP returns (SOPTYPE 4) per storefront order number
    * @param slReturns SL credit memo orders (the credit-memo order type) per refunded storefront order number
    *     ({@code User3})
+   * @param gpCreditMemos GP RM credit memos (RMDTYPAL 7: refunds without lines) per storefront order number
+   *     ({@code CSTPONBR})
+   * @param slCreditMemos SL AR credit memos ({@code ARDoc} {@code CM}: refunds without lines) per storefront order
+   *     number ({@code CustOrdNbr})
+   * @param storefrontRefunds the storefronts' refunds per order number: Magento credit memos, Clarity returns
+   *     in status refunded
    */
   public record Audit(Map<Erp, Map<String, Integer>> salesOrders, Map<Erp, Map<String, Set<String>>> customerCopies,
       Map<String, Integer> shipmentsPerShippedOrder, int shipmentsDelivered, Map<String, Integer> invoicesPerShippedOrder,
-      Map<String, Integer> gpReturns, Map<String, Integer> slReturns) {
+      Map<String, Integer> gpReturns, Map<String, Integer> slReturns, Map<String, Integer> gpCreditMemos,
+      Map<String, Integer> slCreditMemos, Map<String, Integer> storefrontRefunds) {
 
     /** How many copies of storefront order {@code number} {@code erp} holds. */
     public int copies(Erp erp, String number) {
@@ -220,6 +237,29 @@ public final class DemoWorld implements AutoCloseable {
     /** Storefront invoices beyond the first of an order an ERP invoiced. */
     public int invoiceDuplicates() {
       return invoicesPerShippedOrder.values().stream().mapToInt(n -> Math.max(0, n - 1)).sum();
+    }
+
+    /**
+     * The refund documents {@code erp} holds per storefront order number: GP returns and RM credit memos, SL
+     * credit memo orders and AR credit memos.
+     */
+    public Map<String, Integer> erpRefunds(Erp erp) {
+      Map<String, Integer> out = new TreeMap<>(erp == Erp.GP ? gpReturns : slReturns);
+      (erp == Erp.GP ? gpCreditMemos : slCreditMemos).forEach((order, n) -> out.merge(order, n, Integer::sum));
+      return out;
+    }
+
+    /** Refund documents {@code erp} holds beyond the storefront's refunds of the same order: refunds entered twice. */
+    public int refundsEnteredTwice(Erp erp) {
+      return erpRefunds(erp).entrySet().stream()
+          .mapToInt(e -> Math.max(0, e.getValue() - storefrontRefunds.getOrDefault(e.getKey(), 0))).sum();
+    }
+
+    /** Storefront refunds {@code erp} holds no document for (not synced yet, or dead-lettered). */
+    public int refundsMissing(Erp erp) {
+      Map<String, Integer> held = erpRefunds(erp);
+      return storefrontRefunds.entrySet().stream()
+          .mapToInt(e -> Math.max(0, e.getValue() - held.getOrDefault(e.getKey(), 0))).sum();
     }
   }
 
@@ -257,7 +297,8 @@ public final class DemoWorld implements AutoCloseable {
     List<AutoCloseable> started = new ArrayList<>();
     try {
       this.magento = MagentoSimulator.start(MagentoSimulator.config().seed(b.seed).orders(magentoOrders)
-          .customers(Math.max(10, magentoOrders / 3)).faults(magentoFaults).build(), b.magentoPort);
+          .customers(Math.max(10, magentoOrders / 3)).adobeCommerceTenders(true).faults(magentoFaults).build(),
+          b.magentoPort);
       started.add(magento);
       // Clarity always holds its sample order CS-100045 besides the generated ones
       this.clarity = ClaritySimulator.start(ClaritySimulator.options().seed(b.seed)
@@ -399,7 +440,8 @@ public final class DemoWorld implements AutoCloseable {
    * examples read: {@code MAGENTO_URL}, {@code MAGENTO_CONSUMER_KEY}, {@code MAGENTO_CONSUMER_SECRET},
    * {@code MAGENTO_ACCESS_TOKEN}, {@code MAGENTO_ACCESS_TOKEN_SECRET}, {@code CLARITY_URL},
    * {@code CLARITY_API_KEY}, {@code GP_AGENT_URL}, {@code GP_AGENT_KEY}, {@code GP_COMPANY}, {@code SL_URL},
-   * {@code SL_API_KEY}, {@code SL_API_SECRET}, {@code SL_COMPANY}, {@code SL_ZONE}, {@code SL_JDBC_URL}, and per
+   * {@code SL_API_KEY}, {@code SL_API_SECRET}, {@code SL_COMPANY}, {@code SL_ZONE}, {@code SL_JDBC_URL},
+   * {@code SL_REFUND_ACCOUNT}, {@code SL_FREIGHT_REFUND_ACCOUNT}, {@code SL_TAX_REFUND_ACCOUNT}, and per
    * pair a mappings file written into {@code dir}: {@code MAGENTO_GP_MAPPINGS}, {@code MAGENTO_SL_MAPPINGS},
    * {@code CLARITY_GP_MAPPINGS}, {@code CLARITY_SL_MAPPINGS}.
    */
@@ -422,6 +464,9 @@ public final class DemoWorld implements AutoCloseable {
     env.put("SL_COMPANY", SL_COMPANY);
     env.put("SL_ZONE", SL_ZONE.getId());
     env.put("SL_JDBC_URL", slJdbcUrl());
+    env.put("SL_REFUND_ACCOUNT", SL_REFUND_ACCOUNT);
+    env.put("SL_FREIGHT_REFUND_ACCOUNT", SL_FREIGHT_REFUND_ACCOUNT);
+    env.put("SL_TAX_REFUND_ACCOUNT", SL_TAX_REFUND_ACCOUNT);
     try {
       java.nio.file.Files.createDirectories(dir);
       for (Storefront s : Storefront.values()) {
@@ -564,13 +609,17 @@ public final class DemoWorld implements AutoCloseable {
     }
     claritySkus = claritySkus.stream().filter(s -> !s.equals(UNKNOWN_SKU)).distinct().sorted().toList();
 
+    // gift cards, store credit and reward points (Adobe Commerce on Magento, gift cards on Clarity: split
+    // payments) are booked like cash in the same checkbook / account here; a real chart of accounts would
+    // send them to their liability accounts' checkbooks
     Map<String, PaymentAccount> magentoGpPayments = Map.of("checkmo", new PaymentAccount("OPERATING", null),
-        "braintree", new PaymentAccount("OPERATING", "VISA"));
-    // gift cards redeemed on Clarity (split payments) are booked like cash in the same checkbook / account here
+        "braintree", new PaymentAccount("OPERATING", "VISA"), "giftcardaccount", new PaymentAccount("OPERATING", null),
+        "customerbalance", new PaymentAccount("OPERATING", null), "reward", new PaymentAccount("OPERATING", null));
     Map<String, PaymentAccount> clarityGpPayments = Map.of("credit_card", new PaymentAccount("OPERATING", "VISA"),
         "gift_card", new PaymentAccount("OPERATING", null));
     Map<String, PaymentAccount> magentoSlPayments = Map.of("checkmo", new PaymentAccount("1010", null),
-        "braintree", new PaymentAccount("1205", null));
+        "braintree", new PaymentAccount("1205", null), "giftcardaccount", new PaymentAccount("1205", null),
+        "customerbalance", new PaymentAccount("1205", null), "reward", new PaymentAccount("1205", null));
     Map<String, PaymentAccount> claritySlPayments = Map.of("credit_card", new PaymentAccount("1205", null),
         "gift_card", new PaymentAccount("1205", null));
 
@@ -805,16 +854,9 @@ public final class DemoWorld implements AutoCloseable {
    */
   public List<String> refundSome(int count) {
     List<String> refunded = new ArrayList<>();
-    for (Long id : magento.orderIds()) {
+    for (String number : unrefundedMagentoOrders()) {
       if (refunded.size() >= count) {
         break;
-      }
-      JsonNode order = read(magento.orderJson(id));
-      String number = order.path("increment_id").asText();
-      boolean expected = orders.stream().anyMatch(o -> o.storefront() == Storefront.MAGENTO
-          && o.number().equals(number) && o.expectedInErp());
-      if (!expected || order.path("total_refunded").asDouble() > 0) {
-        continue;
       }
       try {
         magento.refund(number, BigDecimal.ONE, refunded.size() % 2 == 0 ? BigDecimal.ZERO : new BigDecimal("2.50"));
@@ -824,6 +866,44 @@ public final class DemoWorld implements AutoCloseable {
       }
     }
     return refunded;
+  }
+
+  /**
+   * Refunds money only — no goods back — on up to {@code count} Magento orders that are invoiced, expected in
+   * the ERPs and not refunded yet, as the shop's staff would for a late delivery: an offline credit memo
+   * without items, 5.00 of goodwill ({@code adjustment_positive}) and, on every second one, the shipping
+   * charged. The ERPs take these as a GP RM credit memo and an SL AR credit memo. Returns the order numbers.
+   */
+  public List<String> refundMoneyOnly(int count) {
+    List<String> refunded = new ArrayList<>();
+    for (String number : unrefundedMagentoOrders()) {
+      if (refunded.size() >= count) {
+        break;
+      }
+      try {
+        magento.refundAdjustment(number, new BigDecimal("5.00"), refunded.size() % 2 == 1);
+        refunded.add(number);
+      } catch (IllegalArgumentException nothingInvoiced) {
+        // not invoiced yet, or less than 5.00 left to refund
+      }
+    }
+    return refunded;
+  }
+
+  /** Magento orders expected in the ERPs without any credit memo yet, oldest first. */
+  private List<String> unrefundedMagentoOrders() {
+    // a refund to store credit leaves total_refunded at 0: count the credit memos themselves
+    JsonNode byOrder = read(magento.stats()).path("documents_by_order");
+    List<String> out = new ArrayList<>();
+    for (Long id : magento.orderIds()) {
+      String number = read(magento.orderJson(id)).path("increment_id").asText();
+      boolean expected = orders.stream().anyMatch(o -> o.storefront() == Storefront.MAGENTO
+          && o.number().equals(number) && o.expectedInErp());
+      if (expected && byOrder.path(number).path("creditmemos").asInt() == 0) {
+        out.add(number);
+      }
+    }
+    return out;
   }
 
   /**
@@ -893,8 +973,22 @@ public final class DemoWorld implements AutoCloseable {
         delivered += tracks.stream().anyMatch(t -> t.containsAll(e.trackingNumbers())) ? 1 : 0;
       }
     }
+    Map<String, Integer> refunds = new TreeMap<>();
+    byOrder.fields().forEachRemaining(e -> {
+      int memos = e.getValue().path("creditmemos").asInt();
+      if (memos > 0) {
+        refunds.put(e.getKey().toUpperCase(Locale.ROOT), memos);
+      }
+    });
+    for (String number : clarity.returnNumbers()) {
+      JsonNode r = read(clarity.returnJson(number).orElseThrow());
+      if (r.path("status").asText().equals("refunded")) {
+        refunds.merge(r.path("orderNumber").asText().toUpperCase(Locale.ROOT), 1, Integer::sum);
+      }
+    }
     return new Audit(Map.copyOf(sales), Map.copyOf(copies), shipmentsPer, delivered, invoicesPer, Map.copyOf(returns),
-        Map.copyOf(slReturns));
+        Map.copyOf(slReturns), upper(gp.creditMemosByCstponbr()), upper(sl.arCreditMemosPerCustOrdNbr()),
+        Map.copyOf(refunds));
   }
 
   /** GP's customers as {id, contact name, e-mail, postal code} rows (one per address and e-mail). */

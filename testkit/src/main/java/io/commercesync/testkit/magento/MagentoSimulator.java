@@ -1333,12 +1333,14 @@ public final class MagentoSimulator implements AutoCloseable {
       long id = order.path("entity_id").asLong();
       long shipments = store.shipments.values().stream().filter(d -> d.path("order_id").asLong() == id).count();
       long invoices = store.invoices.values().stream().filter(d -> d.path("order_id").asLong() == id).count();
-      if (shipments + invoices == 0) {
+      long creditmemos = store.creditmemos.values().stream().filter(d -> d.path("order_id").asLong() == id).count();
+      if (shipments + invoices + creditmemos == 0) {
         continue;
       }
       ObjectNode o = byOrder.putObject(order.path("increment_id").asText());
       o.put("shipments", shipments);
       o.put("invoices", invoices);
+      o.put("creditmemos", creditmemos);
       ArrayNode tracks = o.putArray("tracks");
       store.shipments.values().stream().filter(d -> d.path("order_id").asLong() == id)
           .forEach(d -> d.path("tracks").forEach(t -> tracks.add(t.path("track_number").asText())));
