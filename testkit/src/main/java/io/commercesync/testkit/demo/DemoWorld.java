@@ -853,19 +853,8 @@ public final class DemoWorld implements AutoCloseable {
    * shop's staff would (offline credit memos, some with a restocking fee). Returns the refunded order numbers.
    */
   public List<String> refundSome(int count) {
-    List<String> refunded = new ArrayList<>();
-    for (String number : unrefundedMagentoOrders()) {
-      if (refunded.size() >= count) {
-        break;
-      }
-      try {
-        magento.refund(number, BigDecimal.ONE, refunded.size() % 2 == 0 ? BigDecimal.ZERO : new BigDecimal("2.50"));
-        refunded.add(number);
-      } catch (IllegalArgumentException nothingInvoiced) {
-        // not invoiced yet: nothing to refund
-      }
-    }
-    return refunded;
+    return refundMagento(count, (number, nth) ->
+        magento.refund(number, BigDecimal.ONE, nth % 2 == 0 ? BigDecimal.ZERO : new BigDecimal("2.50")));
   }
 
   /**
@@ -875,35 +864,36 @@ public final class DemoWorld implements AutoCloseable {
    * charged. The ERPs take these as a GP RM credit memo and an SL AR credit memo. Returns the order numbers.
    */
   public List<String> refundMoneyOnly(int count) {
+    return refundMagento(count, (number, nth) -> magento.refundAdjustment(number, new BigDecimal("5.00"), nth % 2 == 1));
+  }
+
+  /**
+   * Applies {@code refund} (given the order number and how many were refunded before it) to Magento orders
+   * expected in the ERPs without any credit memo yet, oldest first, until {@code count} took; an order the
+   * simulator refuses to refund (not invoiced, too little left) is passed over.
+   */
+  private List<String> refundMagento(int count, java.util.function.ObjIntConsumer<String> refund) {
+    // a refund to store credit leaves total_refunded at 0: count the credit memos themselves
+    JsonNode byOrder = read(magento.stats()).path("documents_by_order");
     List<String> refunded = new ArrayList<>();
-    for (String number : unrefundedMagentoOrders()) {
+    for (Long id : magento.orderIds()) {
       if (refunded.size() >= count) {
         break;
       }
-      try {
-        magento.refundAdjustment(number, new BigDecimal("5.00"), refunded.size() % 2 == 1);
-        refunded.add(number);
-      } catch (IllegalArgumentException nothingInvoiced) {
-        // not invoiced yet, or less than 5.00 left to refund
-      }
-    }
-    return refunded;
-  }
-
-  /** Magento orders expected in the ERPs without any credit memo yet, oldest first. */
-  private List<String> unrefundedMagentoOrders() {
-    // a refund to store credit leaves total_refunded at 0: count the credit memos themselves
-    JsonNode byOrder = read(magento.stats()).path("documents_by_order");
-    List<String> out = new ArrayList<>();
-    for (Long id : magento.orderIds()) {
       String number = read(magento.orderJson(id)).path("increment_id").asText();
       boolean expected = orders.stream().anyMatch(o -> o.storefront() == Storefront.MAGENTO
           && o.number().equals(number) && o.expectedInErp());
-      if (expected && byOrder.path(number).path("creditmemos").asInt() == 0) {
-        out.add(number);
+      if (!expected || byOrder.path(number).path("creditmemos").asInt() > 0) {
+        continue;
+      }
+      try {
+        refund.accept(number, refunded.size());
+        refunded.add(number);
+      } catch (IllegalArgumentException nothingToRefund) {
+        // not invoiced yet, or too little left to refund
       }
     }
-    return out;
+    return refunded;
   }
 
   /**
