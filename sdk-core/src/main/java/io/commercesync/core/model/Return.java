@@ -12,7 +12,8 @@ import java.util.Optional;
  * <p>Maps from: Magento credit memos ({@code GET /V1/creditmemos}: {@code increment_id},
  * {@code order_id}, {@code items[]}, {@code adjustment_positive}/{@code adjustment_negative},
  * {@code shipping_amount}, {@code grand_total}); Clarity returns. Maps to GP {@code SOPTransactionType}
- * with SOPTYPE 4 (Return) and to an SL credit memo.
+ * with SOPTYPE 4 (Return) and to an SL credit memo order; without lines (money only) to a GP
+ * {@code RMTransactionType} credit memo (RMDTYPAL 7) and an SL AR credit memo ({@code ARDoc} {@code CM}).
  *
  * @param refs the return's ids per system
  * @param number the storefront credit memo / return number

@@ -25,7 +25,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ReturnsToErp: storefront refunds and credit memos become ERP returns (GP SOP type 4, SL credit memo)
+ * ReturnsToErp: storefront refunds and credit memos become ERP returns (GP SOP type 4, SL credit memo order;
+ * money-only refunds GP RM and SL AR credit memos)
  * for the customer of the original order, each returned sku mapped to its ERP item and the site the
  * original line shipped from.
  */
